@@ -1,0 +1,74 @@
+"""Recognising WSK and kernel calls in the model, and naming their arguments."""
+from __future__ import annotations
+
+from ..knowledge import wsk
+from ..model import Expr
+
+FREE_POOL = frozenset({"ExFreePool", "ExFreePoolWithTag", "ExFreePool2", "ExFreePoolWithQuotaTag"})
+
+
+def wsk_name(call: Expr) -> str | None:
+    """`WskSend` for `Dispatch->WskSend(...)`, `WskRegister` for the netio exports, else None."""
+    if call.kind != "call":
+        return None
+    if call.op == "member" and call.name in wsk.PROVIDER_FUNCTIONS:
+        if not call.ref or call.ref in wsk.PROVIDER_DISPATCH_TYPES or call.ref.startswith("WSK_PROVIDER"):
+            return call.name
+        return None
+    if call.op in ("direct", "pointer") and call.name in wsk.EXPORTED_FUNCTIONS:
+        return call.name
+    return None
+
+
+def arg(call: Expr, param: str) -> Expr | None:
+    """The argument passed for `param` of a WSK function (by the documented parameter order)."""
+    name = wsk_name(call) or call.name
+    params = wsk.PROVIDER_FUNCTIONS.get(name) or wsk.EXPORTED_FUNCTIONS.get(name)
+    if not params or param not in params:
+        return None
+    i = params.index(param)
+    args = call.args
+    return args[i] if i < len(args) else None
+
+
+def object_key(e: Expr | None) -> str | None:
+    """A name for the object an argument designates, comparable across functions.
+
+    `&g_Reg`, `g_Reg` -> `g_Reg`; `&Ctx->Registration` -> `Registration`. Casts and `&` are ignored.
+    """
+    if e is None:
+        return None
+    e = e.strip()
+    if e.kind == "unop" and e.op == "&" and e.kids:
+        e = e.kids[0].strip()
+    if e.kind == "name":
+        return e.name
+    if e.kind == "member":
+        return e.name
+    if e.kind == "index" and e.kids:
+        return object_key(e.kids[0])
+    return None
+
+
+def addressed_local(e: Expr | None, fn) -> str | None:
+    """The automatic local whose address `e` takes (`&reg`, `&ctx.Reg`), else None."""
+    if e is None:
+        return None
+    e = e.strip()
+    if not (e.kind == "unop" and e.op == "&" and e.kids):
+        return None
+    inner = e.kids[0].strip()
+    while inner.kind in ("member", "index") and inner.kids and (inner.kind == "index" or inner.op == "."):
+        inner = inner.kids[0].strip()
+    if inner.kind == "name":
+        v = fn.locals.get(inner.name)
+        if v is not None and v.storage in ("auto", "register"):
+            return inner.name
+    return None
+
+
+def is_call_to(call: Expr, names) -> bool:
+    if call.kind != "call":
+        return False
+    n = wsk_name(call) or (call.name if call.op in ("direct", "pointer") else None)
+    return n in names if not isinstance(names, str) else n == names

@@ -1,0 +1,195 @@
+"""Path-sensitive exploration of one function's CFG, for typestate rules.
+
+A rule supplies a hashable state and a `step` function; the walker follows every path from a start
+point, refines tracked NTSTATUS outcomes on branches (dropping infeasible paths), and reports each
+distinct (block, state) once, so loops and diamonds terminate. The trace of the first path that
+reached a state is kept for the finding.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..model import Event, Function, Loc
+from . import status
+
+STOP = object()
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Outcome sets of tracked status subjects, and variables that alias them.
+
+    `items`: sorted ((key, frozenset of outcomes), ...); `aliases`: sorted ((variable path, key), ...),
+    e.g. `st` -> `call:1234` after `st = Dispatch->WskSend(...)`.
+    """
+    items: tuple = ()
+    aliases: tuple = ()
+
+    def resolve(self, key):
+        for k, v in self.aliases:
+            if k == key:
+                return v
+        return key
+
+    def get(self, key):
+        key = self.resolve(key)
+        for k, v in self.items:
+            if k == key:
+                return v
+        return None
+
+    def set(self, key, outcomes) -> Facts:
+        key = self.resolve(key)
+        d = dict(self.items)
+        d[key] = outcomes
+        return Facts(tuple(sorted(d.items())), self.aliases)
+
+    def alias(self, var, key) -> Facts:
+        a = dict(self.aliases)
+        a[var] = self.resolve(key)
+        items = tuple(kv for kv in self.items if kv[0] != var)
+        return Facts(items, tuple(sorted(a.items())))
+
+    def drop(self, var) -> Facts:
+        return Facts(tuple(kv for kv in self.items if kv[0] != var),
+                     tuple(kv for kv in self.aliases if kv[0] != var))
+
+    def tracks(self, key) -> bool:
+        return self.get(key) is not None
+
+    def refine(self, cons: dict) -> Facts | None:
+        d = dict(self.items)
+        for k, v in cons.items():
+            k = self.resolve(k)
+            if k in d:
+                nv = d[k] & v
+                if not nv:
+                    return None
+                d[k] = nv
+        return Facts(tuple(sorted(d.items())), self.aliases)
+
+
+@dataclass(slots=True)
+class Step:
+    loc: Loc
+    note: str
+
+
+@dataclass
+class Walk:
+    """Callbacks: step(state, facts, event) -> (state, facts) | STOP; exit(state, facts, trace, ret_event)."""
+    fn: Function
+    step: Callable
+    at_exit: Callable | None = None
+    edge: Callable | None = None      # edge(state, block, succ id, label) -> state
+    max_visits: int = 20000
+    visits: int = field(default=0, init=False)
+
+    def run(self, block: int, index: int, state, facts: Facts = Facts(), trace: tuple = ()):
+        seen = set()
+        work = [(block, index, state, facts, trace, None)]
+        blocks = self.fn.blocks
+        while work:
+            b, i, st, fx, tr, ret = work.pop()
+            key = (b, i, st, fx)
+            if key in seen:
+                continue
+            seen.add(key)
+            self.visits += 1
+            if self.visits > self.max_visits:
+                return
+            blk = blocks[b]
+            stopped = False
+            for ev in blk.events[i:]:
+                if ev.kind != "call" and fx.items:
+                    fx = on_assign(fx, ev)
+                res = self.step(st, fx, ev, tr)
+                if res is STOP:
+                    stopped = True
+                    break
+                st, fx, tr = res
+                if ev.kind == "return":
+                    ret = ev
+            if stopped:
+                continue
+            if b == self.fn.exit or not blk.succs:
+                if self.at_exit is not None:
+                    self.at_exit(st, fx, tr, ret)
+                continue
+            for succ, label in blk.succs:
+                nfx = fx
+                if label in ("T", "F") and blk.cond is not None and fx.items:
+                    cons = status.constraints(blk.cond, label == "T")
+                    nfx = fx.refine(cons)
+                    if nfx is None:
+                        continue
+                elif label.startswith("case:") and blk.cond is not None and fx.items:
+                    key = status.subject_key(blk.cond)
+                    if key is not None and fx.get(key) is not None:
+                        try:
+                            v = int(label[5:])
+                        except ValueError:
+                            v = None
+                        if v is not None:
+                            nfx = fx.refine(status.constraints(_eq(blk.cond, v), True))
+                            if nfx is None:
+                                continue
+                nst = self.edge(st, blk, succ, label) if self.edge is not None else st
+                work.append((succ, 0, nst, nfx, tr, ret))
+
+
+def _eq(subject, value):
+    from ..model import Expr
+    c = Expr("const", str(value), subject.loc, value=value)
+    return Expr("binop", f"{subject.text} == {value}", subject.loc, op="==", kids=(subject, c))
+
+
+def position_of(fn: Function, ev: Event) -> tuple[int, int] | None:
+    for b in fn.blocks:
+        for i, e in enumerate(b.events):
+            if e is ev:
+                return b.id, i
+    return None
+
+
+def track_call_status(fx: Facts, ev: Event, call_expr) -> tuple[Facts, str]:
+    """Start tracking the status a call returns; returns the key to consult with `fx.get`."""
+    key = f"call:{id(call_expr)}"
+    return fx.set(key, status.ANY), key
+
+
+def on_assign(fx: Facts, ev: Event) -> Facts:
+    """Keep status facts right across assignments: `st = call(...)` aliases `st` to the call,
+    `st = Irp->IoStatus.Status` keeps `st` (the operation completed: no longer pending), a constant
+    fixes the outcome, anything else ends what we knew of the variable."""
+    if ev.kind not in ("assign", "decl") or ev.target is None or ev.expr is None or ev.op not in ("=", ""):
+        return fx
+    p = ev.target.path()
+    if not p:
+        return fx
+    src = ev.expr.strip()
+    if src.kind == "call":
+        key = f"call:{id(src)}"
+        return fx.alias(p, key) if fx.tracks(key) else (fx.drop(p) if fx.tracks(p) else fx)
+    sp = src.path()
+    if sp and fx.tracks(sp):
+        return fx.alias(p, sp)
+    if not fx.tracks(p):
+        return fx
+    if sp and sp.endswith("IoStatus.Status"):
+        cur = fx.get(p) - {status.PENDING}
+        return fx.set(p, cur or frozenset({status.OK, status.FAIL}))
+    c = status.const_status(src)
+    if c is not None:
+        out = frozenset({status.PENDING}) if c == 0x103 else frozenset({status.OK}) if c == 0 else \
+            frozenset({status.FAIL}) if c & 0xC0000000 == 0xC0000000 else status.ANY
+        return fx.drop(p).set(p, out)
+    return fx.drop(p)
+
+
+def status_of(fx: Facts, expr) -> frozenset | None:
+    if expr is None:
+        return None
+    key = status.subject_key(expr)
+    return fx.get(key) if key else None

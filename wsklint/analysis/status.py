@@ -1,0 +1,93 @@
+"""Path facts from branch conditions on NTSTATUS values.
+
+An outcome set says what a status may be on a path: OK (success, not pending), PENDING, FAIL.
+`NT_SUCCESS(st)` true leaves {OK, PENDING} (STATUS_PENDING is a success code); `st == STATUS_PENDING`
+true leaves {PENDING}; and so on. Subjects are keyed by access path (`st`, `ctx->Status`) or by the
+identity of a call expression (`if (!NT_SUCCESS(WskRegister(...)))`).
+"""
+from __future__ import annotations
+
+from ..knowledge.wsk import STATUS, u32
+from ..model import Expr
+
+OK, PENDING, FAIL = "ok", "pending", "fail"
+ANY = frozenset({OK, PENDING, FAIL})
+SUCCESS = frozenset({OK, PENDING})
+
+_PENDING = STATUS["STATUS_PENDING"]
+
+
+def subject_key(e: Expr) -> str | None:
+    e = e.strip()
+    if e.kind == "call":
+        return f"call:{id(e)}"
+    return e.path()
+
+
+def const_status(e: Expr) -> int | None:
+    e = e.strip()
+    if e.value is not None:
+        return u32(e.value)
+    if e.macro in STATUS:
+        return STATUS[e.macro]
+    if e.kind == "name" and e.name in STATUS:
+        return STATUS[e.name]
+    return None
+
+
+def constraints(e: Expr, want: bool) -> dict[str, frozenset]:
+    """What must hold of status subjects for `e` to evaluate to `want`."""
+    e = e.strip()
+    if e.kind == "unop" and e.op == "!" and e.kids:
+        return constraints(e.kids[0], not want)
+    if e.kind == "call" and e.name in ("NT_SUCCESS", "NT_ERROR") and e.args:
+        key = subject_key(e.args[0])
+        if key is None:
+            return {}
+        ok = (e.name == "NT_SUCCESS") == want
+        return {key: SUCCESS if ok else frozenset({FAIL})}
+    if e.kind == "binop" and len(e.kids) == 2:
+        a, b = e.kids
+        if e.op == "&&":
+            return _merge(constraints(a, True), constraints(b, True)) if want else {}
+        if e.op == "||":
+            return {} if want else _merge(constraints(a, False), constraints(b, False))
+        ka, kb = const_status(a), const_status(b)
+        if ka is None and kb is None:
+            return {}
+        subj, k, op = (b, ka, _flip(e.op)) if ka is not None else (a, kb, e.op)
+        if subj.strip().value is not None:
+            return {}
+        key = subject_key(subj)
+        if key is None:
+            return {}
+        if op in (">=", "<", ">", "<=") and k == 0:
+            success = (op == ">=") == want if op in (">=", "<") else None
+            if success is None:
+                return {}
+            return {key: SUCCESS if success else frozenset({FAIL})}
+        if op in ("==", "!="):
+            eq = (op == "==") == want
+            if k == _PENDING:
+                return {key: frozenset({PENDING}) if eq else frozenset({OK, FAIL})}
+            if k == 0:
+                return {key: frozenset({OK}) if eq else frozenset({PENDING, FAIL})}
+            if k & 0xC0000000 == 0xC0000000:
+                return {key: frozenset({FAIL})} if eq else {}
+        return {}
+    # `if (st)`: a non-zero status is not STATUS_SUCCESS
+    key = subject_key(e) if e.kind in ("name", "member", "call") else None
+    if key is not None and e.kind != "call":
+        return {key: frozenset({PENDING, FAIL}) if want else frozenset({OK})}
+    return {}
+
+
+def _flip(op: str) -> str:
+    return {"<": ">", ">": "<", "<=": ">=", ">=": "<="}.get(op, op)
+
+
+def _merge(a: dict, b: dict) -> dict:
+    out = dict(a)
+    for k, v in b.items():
+        out[k] = out[k] & v if k in out else v
+    return out

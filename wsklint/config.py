@@ -1,0 +1,202 @@
+"""Settings for a run: `[tool.wsklint]` in pyproject.toml or a wsklint.toml, then the command line.
+
+Unknown keys, bad values and unknown rule codes are errors (exit 2) that name the file, the key and
+what is allowed.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:   # pragma: no cover
+    import tomli as tomllib
+
+from .frontend import FrontendOptions
+
+DEFAULT_DOCS_URL = "https://github.com/wsklint/wsklint/blob/main/rules"
+SEVERITY_VALUES = ("error", "warning", "note")
+
+
+class ConfigError(Exception):
+    """Bad configuration or command line: the run exits 2 with this message."""
+
+
+@dataclass
+class Settings:
+    select: list = field(default_factory=list)       # codes, prefixes (WSK01) or names; empty = all
+    ignore: list = field(default_factory=list)
+    per_file_ignores: dict = field(default_factory=dict)   # glob -> [selectors]
+    frontend: FrontendOptions = field(default_factory=FrontendOptions)
+    root: str | None = None                          # source root for relative paths
+    docs_url: str = DEFAULT_DOCS_URL
+    severity: dict = field(default_factory=dict)     # code -> error|warning|note
+    exclude: list = field(default_factory=list)      # glob patterns of files to skip
+    drivers: list = field(default_factory=list)      # glob patterns: each match (file or folder) is one driver
+    config_dir: str | None = None                    # where the configuration file was found
+    config_file: str | None = None
+    options: dict = field(default_factory=dict)      # everything else a later feature reads
+
+
+def _str_list(path, key, v) -> list:
+    if isinstance(v, str):
+        v = [v]
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise ConfigError(f"{path}: '{key}' must be a string or a list of strings")
+    return list(v)
+
+
+def _as_str(path, key, v) -> str:
+    if not isinstance(v, str):
+        raise ConfigError(f"{path}: '{key}' must be a string")
+    return v
+
+
+def _as_sev_map(path, key, v) -> dict:
+    if not isinstance(v, dict):
+        raise ConfigError(f"{path}: '{key}' must be a table of rule code = severity")
+    out = {}
+    for code, sev in v.items():
+        if sev not in SEVERITY_VALUES:
+            raise ConfigError(f"{path}: '{key}.{code}' must be one of {', '.join(SEVERITY_VALUES)}, got {sev!r}")
+        out[code.upper()] = sev
+    return out
+
+
+def _as_pfi(path, key, v) -> dict:
+    if not isinstance(v, dict):
+        raise ConfigError(f"{path}: '{key}' must be a table of glob = [rule selectors]")
+    return {g: _str_list(path, f"{key}.{g}", x) for g, x in v.items()}
+
+
+def _as_positive(path, key, v):
+    if not isinstance(v, (int, float)) or isinstance(v, bool) or v <= 0:
+        raise ConfigError(f"{path}: '{key}' must be a positive number")
+    return v
+
+
+# key -> (validator, description shown in errors)
+KEYS = {
+    "select": (_str_list, "rule codes, prefixes or names to run"),
+    "ignore": (_str_list, "rule codes, prefixes or names to skip"),
+    "per-file-ignores": (_as_pfi, "glob = [rules] to skip in matching files"),
+    "severity": (_as_sev_map, "rule code = error|warning|note"),
+    "include": (_str_list, "include directories"),
+    "define": (_str_list, "macro definitions NAME[=VALUE]"),
+    "flags": (_str_list, "extra compiler flags"),
+    "wdk": (_as_str, "path of a Windows Driver Kit"),
+    "compile-commands": (_as_str, "directory holding compile_commands.json"),
+    "exclude": (_str_list, "glob patterns of files to skip"),
+    "drivers": (_str_list, "glob patterns; each matching file or folder is analysed as its own driver"),
+    "docs-url": (_as_str, "base URL of the rule pages"),
+    "timeout": (_as_positive, "per-file parse time limit in seconds"),
+}
+
+
+def find_config(start: str) -> Path | None:
+    """The nearest wsklint.toml, or pyproject.toml with a [tool.wsklint] table, from `start` upwards."""
+    d = Path(start).resolve()
+    if d.is_file():
+        d = d.parent
+    for parent in [d, *d.parents]:
+        cand = parent / "wsklint.toml"
+        if cand.is_file():
+            return cand
+        py = parent / "pyproject.toml"
+        if py.is_file():
+            try:
+                data = tomllib.loads(py.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+            if "wsklint" in data.get("tool", {}):
+                return py
+    return None
+
+
+def load_config(path: Path, settings: Settings | None = None) -> Settings:
+    s = settings or Settings()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read: {e.strerror or e}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: invalid TOML: {e}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("wsklint", {})
+    else:
+        table = data.get("tool", {}).get("wsklint", data)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.wsklint] must be a table")
+    base = str(path.parent)
+    s.config_dir, s.config_file = base, str(path)
+    for key, value in table.items():
+        spec = KEYS.get(key)
+        if spec is None:
+            allowed = ", ".join(sorted(KEYS))
+            raise ConfigError(f"{path}: unknown key '{key}' (allowed: {allowed})")
+        v = spec[0](path, key, value)
+        if key == "select":
+            s.select = v
+        elif key == "ignore":
+            s.ignore = v
+        elif key == "per-file-ignores":
+            s.per_file_ignores = v
+        elif key == "severity":
+            s.severity = v
+        elif key == "include":
+            s.frontend.include_dirs = [_abs(base, x) for x in v]
+        elif key == "define":
+            s.frontend.defines = v
+        elif key == "flags":
+            s.frontend.extra_args = v
+        elif key == "wdk":
+            s.frontend.wdk = _abs(base, v)
+        elif key == "compile-commands":
+            s.frontend.compile_db = _abs(base, v)
+        elif key == "exclude":
+            s.exclude = v
+        elif key == "drivers":
+            s.drivers = v
+        elif key == "docs-url":
+            s.docs_url = v
+        elif key == "timeout":
+            s.frontend.timeout = float(v)
+    return s
+
+
+def _abs(base: str, p: str) -> str:
+    return p if os.path.isabs(p) else os.path.normpath(os.path.join(base, p))
+
+
+def _matches(rule, sel: str) -> bool:
+    s = sel.strip()
+    if not s:
+        return False
+    if s.upper() == "ALL":
+        return True
+    if s.upper().startswith("WSK"):
+        return rule.code.startswith(s.upper())
+    return rule.name == s
+
+
+def check_selectors(all_rules, selectors, where: str):
+    for sel in selectors:
+        if not any(_matches(r, sel) for r in all_rules):
+            raise ConfigError(f"{where}: unknown rule selector '{sel}' (use a code such as WSK013, a prefix such as "
+                              f"WSK01, or a rule name; see `wsklint rules`)")
+
+
+def select_rules(all_rules, select, ignore, where: str = "--select/--ignore"):
+    """The rules chosen by `select` minus `ignore`; an entry that matches no rule is an error."""
+    check_selectors(all_rules, list(select) + list(ignore), where)
+    chosen = [r for r in all_rules if not select or any(_matches(r, s) for s in select)]
+    return [r for r in chosen if not any(_matches(r, s) for s in ignore)]
+
+
+def rule_matches(rule, selectors) -> bool:
+    return any(_matches(rule, s) for s in selectors)

@@ -1,0 +1,185 @@
+"""The front end: the only package that imports libclang.
+
+`Frontend(options).parse(paths)` turns source files into FileModels, in worker processes, with an
+on-disk cache keyed by file content, flags and the tool version.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import __version__
+from ..model import MODEL_VERSION, FileModel, Note
+from .flags import BASE_ARGS, BUNDLED_INCLUDE, FlagsError, compile_flags_txt, find_wdk, load_compile_db, sanitize
+from .parse import ParseJob
+from .pool import ParseFailure, ParsePool, run_job
+
+__all__ = ["Frontend", "FrontendOptions", "FlagsError", "ParseFailure", "SOURCE_SUFFIXES"]
+
+SOURCE_SUFFIXES = (".c", ".cpp", ".cc", ".cxx")
+CPP_SUFFIXES = (".cpp", ".cc", ".cxx", ".hpp", ".hh", ".hxx")
+
+
+@dataclass
+class FrontendOptions:
+    include_dirs: list = field(default_factory=list)
+    defines: list = field(default_factory=list)
+    extra_args: list = field(default_factory=list)
+    compile_db: str | None = None
+    wdk: str | None = None
+    jobs: int = 0              # 0: one worker per core; -1: parse in this process (no isolation)
+    timeout: float = 120.0
+    cache_dir: str | None = None
+    use_cache: bool = True
+
+
+def default_cache_dir() -> str:
+    base = os.environ.get("WSKLINT_CACHE_DIR")
+    if base:
+        return base
+    xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(xdg, "wsklint")
+
+
+def _bundled_digest() -> str:
+    h = hashlib.sha256()
+    for p in sorted(BUNDLED_INCLUDE.glob("*.h")):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+class Frontend:
+    def __init__(self, opts: FrontendOptions):
+        self.opts = opts
+        self.notes: list[Note] = []
+        self.wdk_dirs = find_wdk(opts.wdk)          # raises FlagsError for an unusable --wdk
+        self.db = load_compile_db(opts.compile_db) if opts.compile_db else None
+        cli = sanitize(list(opts.extra_args))
+        for f in cli.dropped:
+            self.notes.append(Note("dropped-flag", f"flag '{f}' dropped: it could load code into the parser", ""))
+        self.user_args = [a for d in opts.include_dirs for a in ("-I", d)] + \
+                         [a for d in opts.defines for a in ("-D", d)] + cli.args
+        self._digest = None
+        self._pool: ParsePool | None = None
+
+    @property
+    def system_dirs(self) -> list[str]:
+        return [str(BUNDLED_INCLUDE)] + (self.wdk_dirs or [])
+
+    def job_for(self, path: str) -> ParseJob:
+        path = os.path.abspath(path)
+        lang = "c++" if path.lower().endswith(CPP_SUFFIXES) else "c"
+        notes = []
+        file_flags = None
+        if self.db is not None:
+            file_flags = self.db.entries.get(os.path.normpath(path))
+        if file_flags is None:
+            file_flags = compile_flags_txt(path)
+        args = list(BASE_ARGS) + ["-x", lang, "-nostdinc"]
+        if lang == "c++":
+            args += ["-nostdinc++", "-std=c++17"]
+        if self.wdk_dirs:
+            for d in self.wdk_dirs:
+                args += ["-isystem", d]
+            args += ["-idirafter", str(BUNDLED_INCLUDE)]
+        else:
+            args += ["-isystem", str(BUNDLED_INCLUDE)]
+        if file_flags is not None:
+            args += file_flags.args
+            for f in file_flags.dropped:
+                notes.append(Note("dropped-flag", f"flag '{f}' dropped: it could load code into the parser", path))
+        args += self.user_args
+        return ParseJob(path=path, args=args, lang=lang, system_dirs=self.system_dirs, notes=notes)
+
+    # -- cache ----------------------------------------------------------------------------------
+    def _key(self, job: ParseJob, data: bytes) -> str:
+        if self._digest is None:
+            self._digest = _bundled_digest()
+        h = hashlib.sha256()
+        for part in (__version__, str(MODEL_VERSION), self._digest, job.path, job.lang, "\0".join(job.args)):
+            h.update(part.encode())
+            h.update(b"\0")
+        h.update(data)
+        return h.hexdigest()
+
+    def _cache_get(self, key: str) -> FileModel | None:
+        p = Path(self.opts.cache_dir or default_cache_dir()) / key[:2] / f"{key}.pickle"
+        try:
+            with open(p, "rb") as f:
+                model = pickle.load(f)
+        except Exception:
+            return None
+        for name, mtime, size in model.includes:
+            try:
+                st = os.stat(name)
+            except OSError:
+                return None
+            if st.st_mtime_ns != mtime or st.st_size != size:
+                return None
+        return model
+
+    def _cache_put(self, key: str, model: FileModel):
+        d = Path(self.opts.cache_dir or default_cache_dir()) / key[:2]
+        try:
+            d.mkdir(parents=True, exist_ok=True)
+            tmp = d / f".{key}.{os.getpid()}.tmp"
+            with open(tmp, "wb") as f:
+                pickle.dump(model, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, d / f"{key}.pickle")
+        except OSError:
+            pass   # a read-only or full cache directory must not fail the run
+
+    # -- parsing --------------------------------------------------------------------------------
+    def parse(self, paths: list[str], progress=None) -> tuple[dict, list]:
+        """Parse `paths`; returns ({path: FileModel}, [ParseFailure]). `progress(done, total)` is optional."""
+        models: dict[str, FileModel] = {}
+        failures: list[ParseFailure] = []
+        todo: list[tuple[ParseJob, str | None]] = []
+        for p in paths:
+            job = self.job_for(p)
+            key = None
+            if self.opts.use_cache:
+                try:
+                    with open(job.path, "rb") as f:
+                        key = self._key(job, f.read())
+                except OSError:
+                    key = None
+                cached = self._cache_get(key) if key else None
+                if cached is not None:
+                    models[job.path] = cached
+                    continue
+            todo.append((job, key))
+        total = len(paths)
+        done = total - len(todo)
+        keys = {job.path: key for job, key in todo}
+        jobs = [job for job, _ in todo]
+        if self.opts.jobs == -1:
+            results = ((job, run_job(job)) for job in jobs)
+        else:
+            results = self.pool.map(jobs) if jobs else iter(())
+        for job, res in results:
+            done += 1
+            if progress:
+                progress(done, total)
+            if isinstance(res, ParseFailure):
+                failures.append(res)
+            else:
+                models[job.path] = res
+                if keys.get(job.path):
+                    self._cache_put(keys[job.path], res)
+        return models, failures
+
+    @property
+    def pool(self) -> ParsePool:
+        if self._pool is None:
+            self._pool = ParsePool(self.opts.jobs, self.opts.timeout)
+        return self._pool
+
+    def close(self):
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None

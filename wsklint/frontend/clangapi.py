@@ -1,0 +1,91 @@
+"""Thin ctypes additions to the libclang Python bindings (functions the bindings do not wrap)."""
+from __future__ import annotations
+
+import ctypes
+
+import clang.cindex as ci
+
+_lib = None
+
+BINOPS = {3: "*", 4: "/", 5: "%", 6: "+", 7: "-", 8: "<<", 9: ">>", 10: "<=>", 11: "<", 12: ">",
+          13: "<=", 14: ">=", 15: "==", 16: "!=", 17: "&", 18: "^", 19: "|", 20: "&&", 21: "||",
+          22: "=", 23: "*=", 24: "/=", 25: "%=", 26: "+=", 27: "-=", 28: "<<=", 29: ">>=", 30: "&=",
+          31: "^=", 32: "|=", 33: ","}
+UNOPS = {1: "post++", 2: "post--", 3: "++", 4: "--", 5: "&", 6: "*", 7: "+", 8: "-", 9: "~", 10: "!"}
+
+
+class _SourceRange(ctypes.Structure):
+    _fields_ = [("ptr_data", ctypes.c_void_p * 2), ("begin_int_data", ctypes.c_uint),
+                ("end_int_data", ctypes.c_uint)]
+
+
+class _SourceRangeList(ctypes.Structure):
+    _fields_ = [("count", ctypes.c_uint), ("ranges", ctypes.POINTER(ci.SourceRange))]
+
+
+def lib():
+    global _lib
+    if _lib is None:
+        lb = ci.conf.lib
+        lb.clang_Cursor_Evaluate.argtypes = [ci.Cursor]
+        lb.clang_Cursor_Evaluate.restype = ctypes.c_void_p
+        lb.clang_EvalResult_getKind.argtypes = [ctypes.c_void_p]
+        lb.clang_EvalResult_getKind.restype = ctypes.c_int
+        lb.clang_EvalResult_isUnsignedInt.argtypes = [ctypes.c_void_p]
+        lb.clang_EvalResult_isUnsignedInt.restype = ctypes.c_uint
+        lb.clang_EvalResult_getAsLongLong.argtypes = [ctypes.c_void_p]
+        lb.clang_EvalResult_getAsLongLong.restype = ctypes.c_longlong
+        lb.clang_EvalResult_getAsUnsigned.argtypes = [ctypes.c_void_p]
+        lb.clang_EvalResult_getAsUnsigned.restype = ctypes.c_ulonglong
+        lb.clang_EvalResult_dispose.argtypes = [ctypes.c_void_p]
+        lb.clang_getCursorBinaryOperatorKind.argtypes = [ci.Cursor]
+        lb.clang_getCursorBinaryOperatorKind.restype = ctypes.c_int
+        lb.clang_getCursorUnaryOperatorKind.argtypes = [ci.Cursor]
+        lb.clang_getCursorUnaryOperatorKind.restype = ctypes.c_int
+        lb.clang_getAllSkippedRanges.argtypes = [ctypes.c_void_p]
+        lb.clang_getAllSkippedRanges.restype = ctypes.POINTER(_SourceRangeList)
+        lb.clang_disposeSourceRangeList.argtypes = [ctypes.POINTER(_SourceRangeList)]
+        _lib = lb
+    return _lib
+
+
+def evaluate_int(cursor) -> int | None:
+    """The integer value of a constant expression, or None."""
+    lb = lib()
+    r = lb.clang_Cursor_Evaluate(cursor)
+    if not r:
+        return None
+    try:
+        if lb.clang_EvalResult_getKind(r) != 1:   # CXEval_Int
+            return None
+        if lb.clang_EvalResult_isUnsignedInt(r):
+            return lb.clang_EvalResult_getAsUnsigned(r)
+        return lb.clang_EvalResult_getAsLongLong(r)
+    finally:
+        lb.clang_EvalResult_dispose(r)
+
+
+def binop(cursor) -> str:
+    return BINOPS.get(lib().clang_getCursorBinaryOperatorKind(cursor), "?")
+
+
+def unop(cursor) -> str:
+    return UNOPS.get(lib().clang_getCursorUnaryOperatorKind(cursor), "?")
+
+
+def skipped_ranges(tu) -> list[tuple[int, int]]:
+    """(start line, end line) of preprocessor-inactive ranges in the main file."""
+    lb = lib()
+    lst = lb.clang_getAllSkippedRanges(tu.obj if hasattr(tu, "obj") else tu)
+    out = []
+    if not lst:
+        return out
+    try:
+        main = tu.spelling
+        for i in range(lst.contents.count):
+            rng = lst.contents.ranges[i]
+            if rng.start.file and rng.start.file.name == main:
+                out.append((rng.start.line, rng.end.line))
+    finally:
+        lb.clang_disposeSourceRangeList(lst)
+    return out

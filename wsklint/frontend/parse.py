@@ -1,0 +1,278 @@
+"""Parse one source file into a FileModel, recovering from missing headers.
+
+Recovery: libclang (C mode) drops every statement that uses an undeclared name, so without the
+project's headers most WSK calls would vanish. We collect the unknown type names and undeclared
+identifiers from the diagnostics, synthesise declarations for them in a virtual header, and parse
+again. Includes spelled with backslashes or the wrong case (Windows habits) are mapped onto the real
+files through libclang's unsaved-file overlay.
+"""
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass, field
+
+import clang.cindex as ci
+
+from ..model import FileModel, Note
+from .convert import Converter, project_filter_for
+
+STUB_PATH = "/__wsklint__/stubs.h"
+KEEP_GOING = 0x200
+MAX_ROUNDS = 4
+
+_NOT_FOUND = re.compile(r"^'(.+)' file not found")
+_UNKNOWN_TYPE = re.compile(r"^unknown type name '(\w+)'")
+_UNDECLARED = re.compile(r"^use of undeclared identifier '(\w+)'")
+_GENERATED = (".tmh", ".clog.h", "_clog.h", ".g.h")
+
+
+class InputError(Exception):
+    """The file cannot be analysed at all (binary, unreadable)."""
+
+
+@dataclass
+class ParseJob:
+    path: str
+    args: list            # full clang argument list (sanitised)
+    lang: str             # c | c++
+    system_dirs: list = field(default_factory=list)   # header dirs that are not the project's
+    notes: list = field(default_factory=list)         # notes from flag handling, carried into the model
+
+
+def parse_file(job: ParseJob) -> FileModel:
+    t0 = time.perf_counter()
+    path = job.path
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}") from None
+    notes = list(job.notes)
+    if b"\0" in data[:8192]:
+        raise InputError("binary file (contains NUL bytes)")
+    unsaved: dict[str, bytes | str] = {}
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+        data = text.encode("utf-8")
+        unsaved[path] = data
+        notes.append(Note("decode", "not valid UTF-8; read as Windows-1252", path))
+    if not data.strip():
+        m = FileModel(path=path, language=job.lang, notes=notes + [Note("empty", "empty file", path)])
+        m.total_seconds = time.perf_counter() - t0
+        return m
+
+    index = ci.Index.create()
+    types: set[str] = set()
+    values: set[str] = set()
+    funcs: set[str] = set()
+    missing: dict[str, str] = {}        # spelled include -> includer
+    extra_dirs: list[str] = []
+    parse_s = 0.0
+    tu = None
+    texts: dict[str, str] = {}
+    for _ in range(MAX_ROUNDS):
+        args = list(job.args) + [a for d in extra_dirs for a in ("-I", d)]
+        files = dict(unsaved)
+        stub = _stub_header(types, values, funcs, job.lang)
+        if stub:
+            files[STUB_PATH] = stub
+            args += ["-include", STUB_PATH]
+        t1 = time.perf_counter()
+        try:
+            tu = index.parse(path, args=args, unsaved_files=list(files.items()), options=KEEP_GOING)
+        except ci.TranslationUnitLoadError as e:
+            raise InputError(f"libclang could not parse the file: {e}") from None
+        parse_s += time.perf_counter() - t1
+        progress = False
+        for d in tu.diagnostics:
+            if d.severity < ci.Diagnostic.Error:
+                continue
+            sp = d.spelling
+            loc = d.location
+            fname = loc.file.name if loc.file else path
+            m = _NOT_FOUND.match(sp)
+            if m:
+                inc = m.group(1)
+                if inc not in missing:
+                    missing[inc] = fname
+                    real = _resolve_include(inc, fname, job.args + [a for d2 in extra_dirs for a in ("-I", d2)])
+                    if real:
+                        content = _read(real)
+                        for target in _overlay_targets(inc, fname, job.args):
+                            if target not in unsaved and not os.path.exists(target):
+                                unsaved[target] = content
+                                progress = True
+                        rd = os.path.dirname(real)
+                        if rd not in extra_dirs:
+                            extra_dirs.append(rd)
+                continue
+            m = _UNKNOWN_TYPE.match(sp)
+            if m and m.group(1) not in types:
+                types.add(m.group(1))
+                values.discard(m.group(1))
+                progress = True
+                continue
+            m = _UNDECLARED.match(sp)
+            if m:
+                name = m.group(1)
+                if name in types or name in values or name in funcs:
+                    continue
+                src = texts.get(fname)
+                if src is None:
+                    src = texts[fname] = _read_text(fname, data if fname == path else None)
+                role = _classify(src, loc.offset, name)
+                (types if role == "type" else funcs if role == "func" and job.lang == "c++" else values).add(name)
+                progress = True
+        if not progress:
+            break
+
+    resolved = {inc for inc in missing if any(t in unsaved for t in _overlay_targets(inc, missing[inc], job.args))}
+    for inc, includer in missing.items():
+        if inc in resolved:
+            notes.append(Note("include-mapped", f"#include \"{inc}\" resolved by case/separator-insensitive lookup",
+                              includer))
+        elif inc.endswith(_GENERATED):
+            notes.append(Note("missing-header", f"generated header '{inc}' not found (produced by the build, e.g. "
+                              "WPP); its macros are treated as unknown calls", includer))
+        else:
+            notes.append(Note("missing-header", f"header '{inc}' not found; declarations it provides were "
+                              "synthesised where used", includer))
+    synthesized = sorted(types | values | funcs)
+    if synthesized:
+        shown = ", ".join(synthesized[:12]) + (f" and {len(synthesized) - 12} more" if len(synthesized) > 12 else "")
+        notes.append(Note("stubbed", f"synthesised declarations for {len(synthesized)} undeclared names "
+                          f"({shown})", path))
+    errors = [d for d in tu.diagnostics if d.severity >= ci.Diagnostic.Error
+              and not _NOT_FOUND.match(d.spelling)]
+    main_errors = [d for d in errors if d.location.file and d.location.file.name == path]
+    if main_errors:
+        first = main_errors[0]
+        notes.append(Note("parse-error", f"{len(main_errors)} parse error(s) remain; statements they touch may be "
+                          f"missing from the analysis (first: line {first.location.line}: {first.spelling})", path,
+                          first.location.line))
+
+    conv = Converter(tu, path, data, project_filter_for(job.system_dirs + ["/__wsklint__"]), STUB_PATH, job.lang)
+    model = conv.run()
+    model.notes = notes + model.notes
+    model.parse_seconds = parse_s
+    model.includes = _includes(tu, path)
+    model.total_seconds = time.perf_counter() - t0
+    return model
+
+
+def _stub_header(types, values, funcs, lang) -> str:
+    if not (types or values or funcs):
+        return ""
+    out = ["/* wsklint: declarations synthesised for names whose headers are missing */"]
+    out += [f"typedef int {t};" for t in sorted(types)]
+    out += [f"extern int {v};" for v in sorted(values)]
+    if lang == "c++":
+        out += [f"int {f}(...);" for f in sorted(funcs)]
+    else:
+        out += [f"extern int {f};" for f in sorted(funcs)]
+    return "\n".join(out) + "\n"
+
+
+_TYPE_AFTER = re.compile(r"\s*(?:const\s+|volatile\s+)?[A-Za-z_]\w*")
+_PTR_DECL = re.compile(r"\s*\*+\s*(?:const\s+)?[A-Za-z_]\w*\s*[;,=)\[]")
+_CAST = re.compile(r"\s*\*?\s*\)\s*[A-Za-z_(&*!~\-]")
+
+
+def _classify(src: str, offset: int, name: str) -> str:
+    """'type' | 'func' | 'value' for an undeclared name, from the text around its use."""
+    after = src[offset + len(name): offset + len(name) + 80]
+    before = src[max(0, offset - 40): offset].rstrip()
+    prev = before[-1:] if before else ""
+    if _TYPE_AFTER.match(after) and not re.match(r"\s*(?:if|return|else|sizeof)\b", after):
+        return "type"
+    if prev in ("", "{", "}", ";") and _PTR_DECL.match(after):
+        return "type"
+    if prev == "(" and _CAST.match(after):
+        return "type"
+    if re.match(r"\s*\(", after):
+        return "func"
+    return "value"
+
+
+def _read(path: str) -> str:
+    with open(path, "rb") as f:
+        raw = f.read()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def _read_text(path: str, data: bytes | None) -> str:
+    if data is not None:
+        return data.decode("utf-8", errors="replace")
+    try:
+        return _read(path)
+    except OSError:
+        return ""
+
+
+def _search_dirs(args: list[str]) -> list[str]:
+    out = []
+    for i, a in enumerate(args):
+        if a in ("-I", "-iquote", "-isystem", "-idirafter") and i + 1 < len(args):
+            out.append(args[i + 1])
+        elif a.startswith("-I") and len(a) > 2:
+            out.append(a[2:])
+    return out
+
+
+def _resolve_include(spelled: str, includer: str, args: list[str]) -> str | None:
+    """Find `spelled` ignoring backslashes-vs-slashes and letter case, like Windows would."""
+    rel = spelled.replace("\\", "/")
+    for base in [os.path.dirname(includer)] + _search_dirs(args):
+        cur = base
+        ok = True
+        for part in [p for p in rel.split("/") if p]:
+            if part == "..":
+                cur = os.path.dirname(cur)
+                continue
+            if part == ".":
+                continue
+            try:
+                entries = os.listdir(cur)
+            except OSError:
+                ok = False
+                break
+            match = next((e for e in entries if e == part), None) or \
+                next((e for e in entries if e.lower() == part.lower()), None)
+            if match is None:
+                ok = False
+                break
+            cur = os.path.join(cur, match)
+        if ok and os.path.isfile(cur):
+            return cur
+    return None
+
+
+def _overlay_targets(spelled: str, includer: str, args: list[str]) -> list[str]:
+    targets = [os.path.join(os.path.dirname(includer), spelled)]
+    dirs = _search_dirs(args)
+    if dirs:
+        targets.append(os.path.join(dirs[0], spelled))
+    return targets
+
+
+def _includes(tu, main: str) -> list:
+    out = []
+    seen = set()
+    for inc in tu.get_includes():
+        name = inc.include.name if inc.include else None
+        if not name or name in seen or name.startswith("/__wsklint__/"):
+            continue
+        seen.add(name)
+        try:
+            st = os.stat(name)
+            out.append((name, st.st_mtime_ns, st.st_size))
+        except OSError:
+            continue
+    return out

@@ -1,0 +1,265 @@
+"""All models of one driver, with indexes and the facts every rule family shares (roles).
+
+Heavier analyses hang off `Program` as cached properties, so a run builds only what the enabled
+rules ask for.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cached_property
+
+from .knowledge import wsk
+from .model import Expr, FileModel, Function, Loc
+
+# Role typedefs (from `IO_COMPLETION_ROUTINE Foo;` or `_Function_class_(...)`) -> role kind.
+ROLE_TYPEDEFS = {
+    "IO_COMPLETION_ROUTINE": "completion",
+    "DRIVER_UNLOAD": "unload",
+    "DRIVER_INITIALIZE": "driver_entry",
+    "DRIVER_DISPATCH": "dispatch",
+    "DRIVER_DISPATCH_PAGED": "dispatch",
+    "DRIVER_DISPATCH_RAISED": "dispatch",
+    "DRIVER_ADD_DEVICE": "add_device",
+    "DRIVER_STARTIO": "dispatch",
+    "DRIVER_CANCEL": "cancel",
+    "KDEFERRED_ROUTINE": "dpc",
+    "IO_DPC_ROUTINE": "dpc",
+    "IO_TIMER_ROUTINE": "timer",
+    "IO_WORKITEM_ROUTINE": "work_item",
+    "IO_WORKITEM_ROUTINE_EX": "work_item",
+    "WORKER_THREAD_ROUTINE": "work_item",
+    "KSTART_ROUTINE": "thread",
+    "EVT_WDF_DRIVER_UNLOAD": "unload",
+    "EVT_WDF_OBJECT_CONTEXT_CLEANUP": "cleanup",
+    "EVT_WDF_DRIVER_DEVICE_ADD": "add_device",
+    "EVT_WDF_DEVICE_PREPARE_HARDWARE": "pnp_start",
+    "EVT_WDF_DEVICE_D0_ENTRY": "pnp_start",
+    "MINIPORT_INITIALIZE": "pnp_start",
+    "MINIPORT_HALT": "unload",
+    "MINIPORT_UNLOAD": "unload",
+    **{k: f"event:{v}" for k, v in wsk.EVENT_ROLE_TYPES.items()},
+}
+
+# Fields whose assignment registers a role (`DriverObject->DriverUnload = Unload`).
+ROLE_FIELDS = {
+    "DriverUnload": "unload",
+    "AddDevice": "add_device",
+    "DriverStartIo": "dispatch",
+    "EvtDriverUnload": "unload",
+    "EvtDriverDeviceAdd": "add_device",
+    "EvtDevicePrepareHardware": "pnp_start",
+    "EvtCleanupCallback": "cleanup",
+    "MiniportInitializeEx": "pnp_start",
+    "MiniportHaltEx": "unload",
+    "MiniportDriverUnload": "unload",
+}
+
+# Calls that register a routine: callee -> (argument index of the routine, role).
+ROLE_CALLS = {
+    "IoSetCompletionRoutine": (1, "completion"),
+    "IoSetCompletionRoutineEx": (2, "completion"),
+    "IoQueueWorkItem": (1, "work_item"),
+    "IoQueueWorkItemEx": (1, "work_item"),
+    "ExInitializeWorkItem": (1, "work_item"),
+    "IoInitializeWorkItem": (None, None),
+    "KeInitializeDpc": (1, "dpc"),
+    "KeInitializeThreadedDpc": (1, "dpc"),
+    "IoInitializeDpcRequest": (1, "dpc"),
+    "IoInitializeTimer": (1, "timer"),
+    "PsCreateSystemThread": (5, "thread"),
+    "IoCreateSystemThread": (6, "thread"),
+    "ExCreateCallback": (None, None),
+}
+
+# Roles whose code WSK (or the I/O manager) may run at DISPATCH_LEVEL in an arbitrary thread.
+CALLBACK_ROLES = ("completion", "dpc", "timer")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    kind: str          # driver_entry | unload | dispatch | completion | event:<WskXxxEvent> | provider | ...
+    key: str           # function key
+    loc: Loc           # where the role was registered (or the declaration)
+    via: str           # how it was found, for traces: "WSK_CLIENT_CONNECTION_DISPATCH initializer"
+
+
+def function_ref(e: Expr | None) -> str | None:
+    """The function named by an expression (`Fn`, `&Fn`, `(PVOID)Fn`), or None."""
+    if e is None:
+        return None
+    e = e.strip()
+    if e.kind == "unop" and e.op == "&" and e.kids:
+        e = e.kids[0].strip()
+    if e.kind == "name" and e.ref == "function":
+        return e.name
+    return None
+
+
+class Program:
+    def __init__(self, models: list[FileModel]):
+        self.files = models
+        self.functions: dict[str, Function] = {}
+        self.by_name: dict[str, list[Function]] = {}
+        self.globals: dict[str, list] = {}
+        for m in models:
+            for fn in m.functions:
+                self.functions[fn.key] = fn
+                self.by_name.setdefault(fn.name, []).append(fn)
+            for g in m.globals:
+                self.globals.setdefault(g.name, []).append(g)
+        self._merge_cross_file_decls()
+
+    def _merge_cross_file_decls(self):
+        decls: dict[str, list] = {}
+        for m in self.files:
+            for d in m.decls:
+                decls.setdefault(d.name, []).append(d)
+        for fn in self.functions.values():
+            for d in decls.get(fn.name, ()):
+                for r in d.role_types:
+                    if r not in fn.role_types:
+                        fn.role_types.append(r)
+                for a in d.annotations:
+                    if a not in fn.annotations:
+                        fn.annotations.append(a)
+                if not fn.section and d.section:
+                    fn.section = d.section
+
+    # -- name resolution ------------------------------------------------------------------------
+    def resolve(self, name: str, from_file: str | None = None) -> Function | None:
+        """The function `name` as seen from `from_file` (a static one there wins)."""
+        cands = self.by_name.get(name)
+        if not cands:
+            return None
+        if from_file is not None:
+            for fn in cands:
+                if fn.is_static and fn.file == from_file and not fn.parent:
+                    return fn
+        for fn in cands:
+            if not fn.is_static:
+                return fn
+        return cands[0] if len(cands) == 1 else None
+
+    def callee(self, call: Expr, caller: Function) -> Function | None:
+        """The body of a direct call (or C++ method call), when the driver defines it."""
+        if call.op in ("direct", "method") and call.name:
+            return self.resolve(call.name, caller.file)
+        return None
+
+    def rel(self, path: str, root: str) -> str:
+        try:
+            return os.path.relpath(path, root)
+        except ValueError:
+            return path
+
+    # -- roles -----------------------------------------------------------------------------------
+    @cached_property
+    def roles(self) -> dict[str, list[Role]]:
+        """function key -> roles (every registration found)."""
+        out: dict[str, list[Role]] = {}
+
+        def add(kind, name, file, loc, via):
+            fn = self.resolve(name, file)
+            if fn is None:
+                return
+            lst = out.setdefault(fn.key, [])
+            if not any(r.kind == kind and r.loc == loc for r in lst):
+                lst.append(Role(kind, fn.key, loc, via))
+
+        for fn in self.functions.values():
+            for rt in fn.role_types:
+                kind = ROLE_TYPEDEFS.get(rt)
+                if kind:
+                    add(kind, fn.name, fn.file, fn.loc, f"declared as {rt}")
+            if fn.name == "DriverEntry":
+                add("driver_entry", fn.name, fn.file, fn.loc, "DriverEntry")
+        for m in self.files:
+            for g in m.globals:
+                if g.init is not None:
+                    self._roles_from_init(g.init, g.type, m.path, add)
+            for fn in m.functions:
+                for b, ev in fn.events():
+                    if ev.kind == "decl" and ev.expr is not None and ev.target is not None:
+                        self._roles_from_init(ev.expr, ev.target.type, fn.file, add)
+                    elif ev.kind == "assign" and ev.target is not None:
+                        self._roles_from_assign(ev, fn, add)
+                    elif ev.kind == "call":
+                        spec = ROLE_CALLS.get(ev.expr.name)
+                        if spec and spec[0] is not None and ev.expr.op == "direct":
+                            args = ev.expr.args
+                            if spec[0] < len(args):
+                                name = function_ref(args[spec[0]])
+                                if name:
+                                    add(spec[1], name, fn.file, ev.loc, f"{ev.expr.name}()")
+        return out
+
+    def _roles_from_init(self, init: Expr, type_name: str, file: str, add):
+        t = _norm(type_name)
+        if init.kind != "init":
+            return
+        client = wsk.CLIENT_DISPATCH_TYPES.get(t)
+        provider = t in wsk.PROVIDER_DISPATCH_TYPES
+        for item in init.kids:
+            field = item.name.split(".")[-1]
+            value = item.kids[0] if item.kids else None
+            name = function_ref(value)
+            if value is not None and value.kind == "init":
+                # nested tables (WSK_PROVIDER_*_DISPATCH.Basic) and arrays of structs
+                sub_t = t if not value.type else value.type
+                self._roles_from_init(value, sub_t, file, add)
+                continue
+            if not name:
+                continue
+            if client and field in client:
+                add(f"event:{field}", name, file, item.loc, f"{t} initializer")
+            elif provider or (t.startswith("WSK_PROVIDER_") and field.startswith("Wsk")):
+                add("provider", name, file, item.loc, f"{t} initializer (provider side)")
+            elif field in ROLE_FIELDS:
+                add(ROLE_FIELDS[field], name, file, item.loc, f"{field} initializer")
+
+    def _roles_from_assign(self, ev, fn: Function, add):
+        name = function_ref(ev.expr)
+        if not name:
+            return
+        tgt = ev.target.strip()
+        if tgt.kind == "member":
+            field = tgt.name
+            struct = tgt.ref
+            if struct in wsk.CLIENT_DISPATCH_TYPES and field in wsk.CLIENT_DISPATCH_TYPES[struct]:
+                add(f"event:{field}", name, fn.file, ev.loc, f"{struct}.{field} assignment")
+            elif struct in wsk.PROVIDER_DISPATCH_TYPES:
+                add("provider", name, fn.file, ev.loc, f"{struct}.{field} assignment (provider side)")
+            elif not struct and field in wsk.EVENT_CALLBACKS:
+                add(f"event:{field}", name, fn.file, ev.loc, f"{field} assignment")
+            elif field in ROLE_FIELDS:
+                add(ROLE_FIELDS[field], name, fn.file, ev.loc, f"{tgt.text} = {name}")
+        elif tgt.kind == "index" and tgt.kids and tgt.kids[0].strip().kind == "member" \
+                and tgt.kids[0].strip().name == "MajorFunction":
+            add("dispatch", name, fn.file, ev.loc, f"{tgt.text} = {name}")
+
+    def role_kinds(self, key: str) -> set[str]:
+        return {r.kind for r in self.roles.get(key, ())}
+
+    def functions_with_role(self, kind: str) -> list[tuple[Function, Role]]:
+        out = []
+        for key, roles in self.roles.items():
+            for r in roles:
+                if r.kind == kind or (kind.endswith(":") and r.kind.startswith(kind)):
+                    out.append((self.functions[key], r))
+        return out
+
+    @cached_property
+    def provider_functions(self) -> set[str]:
+        """Functions that implement the provider side of WSK; client rules do not judge them."""
+        return {k for k, roles in self.roles.items() if any(r.kind == "provider" for r in roles)}
+
+
+def _norm(type_spelling: str) -> str:
+    s = type_spelling
+    for w in ("const ", "volatile ", "struct ", "static "):
+        s = s.replace(w, "")
+    s = s.split("[")[0].replace("*", "").strip().lstrip("_")
+    if s.startswith("P") and s[1:] in wsk.CLIENT_DISPATCH_TYPES:
+        s = s[1:]
+    return s

@@ -1,0 +1,92 @@
+"""The one result model every renderer reads (text, json, sarif, github, LSP)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Loc
+
+SEVERITIES = ("error", "warning", "note")
+
+
+@dataclass(slots=True)
+class TraceStep:
+    loc: Loc
+    note: str
+
+
+@dataclass(slots=True)
+class Replacement:
+    loc: Loc            # region to replace (end_line/end_col exclusive); empty region = insertion
+    text: str
+
+
+@dataclass(slots=True)
+class Fix:
+    description: str
+    replacements: list = field(default_factory=list)   # [Replacement]
+
+
+@dataclass(slots=True)
+class Suppression:
+    kind: str           # inSource | baseline
+    justification: str
+    loc: Loc | None = None
+
+
+@dataclass(slots=True)
+class Diagnostic:
+    code: str
+    name: str
+    severity: str
+    message: str
+    loc: Loc
+    function: str = ""                 # enclosing function (for fingerprints and grouping)
+    trace: list = field(default_factory=list)      # [TraceStep] the path that proves it
+    related: list = field(default_factory=list)    # [TraceStep] other places worth a look
+    fixes: list = field(default_factory=list)      # [Fix]
+    anchor: str = ""                   # normalised text of the statements involved (fingerprint input)
+    fingerprint: str = ""
+    suppression: Suppression | None = None
+    new: bool = True                   # False when the baseline already holds it
+
+
+@dataclass(slots=True)
+class Notification:
+    """A tool message that is not a finding: a skipped file, a missing header, a dropped flag."""
+    level: str          # error | warning | note
+    message: str
+    file: str = ""
+    line: int = 0
+    code: str = ""
+
+
+@dataclass(slots=True)
+class RuleInfo:
+    code: str
+    name: str
+    category: str
+    severity: str
+    precision: str
+    summary: str
+    help: str
+    doc: str                           # markdown documentation (from the docstring)
+    tags: tuple = ()
+    security_severity: str | None = None
+    help_uri: str = ""
+
+
+@dataclass
+class RunResult:
+    root: str                          # source root; paths in outputs are relative to it
+    diagnostics: list = field(default_factory=list)
+    notifications: list = field(default_factory=list)
+    files: list = field(default_factory=list)
+    rules: list = field(default_factory=list)      # [RuleInfo] of the enabled rules
+    tool_version: str = ""
+    stats: dict = field(default_factory=dict)
+    truncated: int = 0                 # results left out of a size-limited output
+
+    def failing(self, level: str = "note") -> list:
+        order = {s: i for i, s in enumerate(SEVERITIES)}
+        lim = order[level]
+        return [d for d in self.diagnostics if d.suppression is None and d.new and order[d.severity] <= lim]

@@ -1,0 +1,14 @@
+"""The rule registry: every rule class, in catalog order. Adding a rule = one file + one line here."""
+from .wsk012_capture_npi_blocking_wait import CaptureNpiBlockingWait
+from .wsk013_deregister_order import DeregisterOrder
+from .wsk014_registration_pairing import RegistrationPairing
+from .wsk015_provider_npi_pairing import ProviderNpiPairing
+from .wsk031_address_info_pairing import AddressInfoPairing
+
+ALL_RULES = [
+    CaptureNpiBlockingWait,
+    DeregisterOrder,
+    RegistrationPairing,
+    ProviderNpiPairing,
+    AddressInfoPairing,
+]

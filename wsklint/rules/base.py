@@ -1,0 +1,84 @@
+"""What every rule is: metadata, documentation (the docstring), and `check(program)`."""
+from __future__ import annotations
+
+import inspect
+from typing import ClassVar, Iterator
+
+from ..model import Function, Loc
+from ..program import Program
+from ..result import Diagnostic, Fix, RuleInfo, TraceStep
+
+CATEGORIES = ("irp", "buffers", "irql", "callbacks", "lifecycle", "sockets", "security", "performance", "api")
+PRECISIONS = ("very-high", "high", "medium", "low")
+
+
+class Rule:
+    """Subclasses set the metadata and implement `check`; the docstring is the rule's documentation."""
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""            # kebab-case, names the bad pattern
+    category: ClassVar[str] = ""
+    severity: ClassVar[str] = "error"
+    precision: ClassVar[str] = "high"
+    message: ClassVar[str] = ""         # the fact, no advice (str.format template)
+    help: ClassVar[str] = ""            # the advice
+    tags: ClassVar[tuple] = ()
+    security_severity: ClassVar[str | None] = None
+
+    def __init__(self, program: Program | None = None):
+        self.program = program
+
+    def check(self, program: Program) -> Iterator[Diagnostic]:
+        raise NotImplementedError
+
+    # -- helpers for subclasses -------------------------------------------------------------------
+    def report(self, loc: Loc, message: str, fn: Function | None = None, trace=(), related=(),
+               fixes: list[Fix] | None = None, anchor: str = "", severity: str | None = None) -> Diagnostic:
+        return Diagnostic(code=self.code, name=self.name, severity=severity or self.severity, message=message,
+                          loc=loc, function=fn.name if fn else "", trace=[TraceStep(s.loc, s.note) for s in trace],
+                          related=[TraceStep(s.loc, s.note) for s in related], fixes=list(fixes or ()),
+                          anchor=anchor)
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def info(cls, docs_url: str = "") -> RuleInfo:
+        doc = cls.doc()
+        summary = doc.splitlines()[0].strip() if doc else cls.name
+        uri = f"{docs_url.rstrip('/')}/{cls.code}.md" if docs_url else ""
+        return RuleInfo(code=cls.code, name=cls.name, category=cls.category, severity=cls.severity,
+                        precision=cls.precision, summary=summary, help=cls.help, doc=doc, tags=tuple(cls.tags),
+                        security_severity=cls.security_severity, help_uri=uri)
+
+
+def step(loc: Loc, note: str) -> TraceStep:
+    return TraceStep(loc, note)
+
+
+ROLE_TEXT = {
+    "driver_entry": "the driver entry point",
+    "unload": "the unload routine",
+    "dispatch": "an IRP dispatch routine",
+    "add_device": "the AddDevice routine",
+    "pnp_start": "a PnP start routine",
+    "completion": "an IoCompletion routine (runs at IRQL <= DISPATCH_LEVEL)",
+    "dpc": "a DPC routine (runs at DISPATCH_LEVEL)",
+    "timer": "a timer routine (runs at DISPATCH_LEVEL)",
+    "work_item": "a work-item routine (runs at PASSIVE_LEVEL)",
+    "thread": "a system thread (runs at PASSIVE_LEVEL)",
+    "cleanup": "a cleanup callback",
+    "provider": "a WSK provider function",
+}
+
+
+def role_text(kind: str) -> str:
+    if kind.startswith("event:"):
+        return f"the {kind[6:]} callback (runs at IRQL <= DISPATCH_LEVEL)"
+    return ROLE_TEXT.get(kind, kind)
+
+
+def role_step(role, fn: Function) -> TraceStep:
+    """The trace step that says why `fn` has `role`: where it was registered."""
+    return TraceStep(role.loc, f"{fn.name} is {role_text(role.kind)} ({role.via})")

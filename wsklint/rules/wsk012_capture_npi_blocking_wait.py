@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from ..analysis.calls import arg, is_call_to
+from ..analysis.interproc import call_chains
+from ..knowledge.wsk import WSK_INFINITE_WAIT
+from .base import Rule, role_step, step
+
+BOOT_ROLES = ("driver_entry", "add_device", "pnp_start")
+EXCESSIVE_MS = 1000
+
+
+class CaptureNpiBlockingWait(Rule):
+    """`WskCaptureProviderNPI` must not wait for WSK where it can block system start.
+
+    ## What it does
+    Follows direct calls from `DriverEntry`, AddDevice and PnP start routines (`EvtDevicePrepareHardware`,
+    `MiniportInitializeEx`) to `WskCaptureProviderNPI` calls whose `WaitTimeout` is `WSK_INFINITE_WAIT`
+    or a constant above one second. Thread and work-item start routines are not followed: waiting
+    there is the recommended design. (Calls at raised IRQL with a timeout other than `WSK_NO_WAIT`
+    are part of the IRQL analysis.)
+
+    ## Why is this bad?
+    WSK may not be ready when a driver loads. `WskCaptureProviderNPI` then blocks its caller until the
+    subsystem attaches; on the `DriverEntry` thread that delays every driver and service started after
+    it, and wireguard-nt found that waiting from `MiniportInitialize` hung boot indefinitely on user
+    machines.
+
+    ## Example
+    ```c
+    NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+    {
+        WskRegister(&g_ClientNpi, &g_Registration);
+        return WskCaptureProviderNPI(&g_Registration, WSK_INFINITE_WAIT, &g_ProviderNpi);
+    }
+    ```
+
+    ## Use instead
+    Register in `DriverEntry`, and capture the provider NPI later: on a system thread or work item, or
+    lazily on first use, or with `WSK_NO_WAIT` and a retry.
+    ```c
+    NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+    {
+        return WskRegister(&g_ClientNpi, &g_Registration);   /* capture on first socket creation */
+    }
+    ```
+
+    ## Known limitations
+    Only direct calls are followed (no function pointers). Timeouts computed at run time are not
+    judged. The driver's start type (boot or demand) is not known, so demand-start drivers are reported
+    too.
+
+    ## References
+    - [WskCaptureProviderNPI](https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/wsk/nf-wsk-wskcaptureprovidernpi)
+    - [Registering a Winsock Kernel Application](https://learn.microsoft.com/en-us/windows-hardware/drivers/network/registering-a-winsock-kernel-application)
+    - wireguard-nt commit e329f48, "defer WskInit until sockets are actually created"
+    """
+
+    code = "WSK012"
+    name = "capture-npi-blocking-wait"
+    category = "lifecycle"
+    severity = "error"
+    precision = "high"
+    message = "WskCaptureProviderNPI waits {wait} on a path from {role} {entry}; this can block system start"
+    help = ("Register in DriverEntry and capture the provider NPI later (system thread, work item or first use), "
+            "or pass WSK_NO_WAIT and retry.")
+
+    def check(self, program):
+        reported = set()
+        for role_kind in BOOT_ROLES:
+            for entry, role in program.functions_with_role(role_kind):
+                for chain, fn, ev in call_chains(program, entry, _is_capture):
+                    timeout = arg(ev.expr, "WaitTimeout")
+                    value = timeout.strip().value if timeout is not None else None
+                    if value is None:
+                        continue
+                    value &= 0xFFFFFFFF
+                    if value == WSK_INFINITE_WAIT:
+                        wait, severity = "indefinitely (WSK_INFINITE_WAIT)", "error"
+                    elif value > EXCESSIVE_MS:
+                        wait, severity = f"up to {value} ms", "warning"
+                    else:
+                        continue
+                    if id(ev) in reported:
+                        continue
+                    reported.add(id(ev))
+                    trace = [role_step(role, entry)]
+                    trace += [self._call_step(c_fn, c_ev) for c_fn, c_ev in chain]
+                    trace.append(self._call_step(fn, ev, f"WskCaptureProviderNPI waits {wait}"))
+                    yield self.report(ev.loc, self.message.format(wait=wait, role=_ROLE_TEXT[role_kind],
+                                                                  entry=entry.name),
+                                      fn=fn, trace=trace, anchor=ev.expr.text, severity=severity)
+
+    @staticmethod
+    def _call_step(fn, ev, note=None):
+        return step(ev.loc, note or f"{fn.name} calls {ev.expr.name}")
+
+
+_ROLE_TEXT = {"driver_entry": "driver entry", "add_device": "AddDevice routine", "pnp_start": "PnP start routine"}
+
+
+def _is_capture(ev, fn):
+    return ev.kind == "call" and is_call_to(ev.expr, "WskCaptureProviderNPI")

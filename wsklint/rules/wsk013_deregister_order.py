@@ -1,0 +1,296 @@
+from __future__ import annotations
+
+from ..analysis import status
+from ..analysis.calls import arg, is_call_to, object_key
+from ..analysis.interproc import MustReach, call_chains, reachable
+from ..analysis.paths import STOP, Facts, Walk, track_call_status
+from ..program import CALLBACK_ROLES
+from .base import Rule, role_step, step
+
+
+def _call(name):
+    return lambda ev, fn: ev.kind == "call" and is_call_to(ev.expr, name)
+
+
+def _call_on(name, key):
+    param = "WskRegistration"
+    return lambda ev, fn: ev.kind == "call" and is_call_to(ev.expr, name) and \
+        object_key(arg(ev.expr, param)) == key
+
+
+class DeregisterOrder(Rule):
+    """Deregister before unload returns, after releasing the provider NPI, and never from a callback.
+
+    ## What it does
+    - When the driver calls `WskRegister`, checks that every unload routine (`DriverUnload`,
+      `EvtDriverUnload`, `MiniportDriverUnload`, ...) calls `WskDeregister` on every path, directly or
+      through helpers that always do.
+    - Reports a `WskDeregister` reached while the provider NPI captured on the same registration is
+      still held: captured earlier on the path, or captured by another function and not released
+      before unload deregisters.
+    - Reports `WskDeregister` reachable from an IoCompletion routine, DPC or WSK event callback.
+
+    ## Why is this bad?
+    `WskDeregister` returns only after every captured provider NPI is released, every socket is
+    closed and every pending WSK IRP has completed. Deregistering while the NPI is still held blocks
+    unload forever. Returning from unload without deregistering leaves WSK holding pointers into a
+    driver image that is about to be unmapped. `WskDeregister` runs at PASSIVE_LEVEL and blocks, so it
+    cannot run in a callback or completion routine.
+
+    ## Example
+    ```c
+    VOID Unload(PDRIVER_OBJECT DriverObject)
+    {
+        CloseAllSockets();
+        WskDeregister(&g_Registration);     /* g_ProviderNpi captured in DriverEntry is still held */
+    }
+    ```
+
+    ## Use instead
+    ```c
+    VOID Unload(PDRIVER_OBJECT DriverObject)
+    {
+        CloseAllSockets();
+        WskReleaseProviderNPI(&g_Registration);
+        WskDeregister(&g_Registration);
+    }
+    ```
+
+    ## Known limitations
+    Registrations are matched by the name of the variable or field (`g_Registration`,
+    `Ctx->Registration`). Helpers are followed through direct calls only.
+
+    ## References
+    - [Unregistering a Winsock Kernel Application](https://learn.microsoft.com/en-us/windows-hardware/drivers/network/unregistering-a-winsock-kernel-application)
+    - [WskDeregister](https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/wsk/nf-wsk-wskderegister)
+    """
+
+    code = "WSK013"
+    name = "deregister-order"
+    category = "lifecycle"
+    severity = "error"
+    precision = "high"
+    help = "Close sockets, release the provider NPI, then call WskDeregister from the unload routine on every path."
+
+    def check(self, program):
+        registers = [(fn, ev) for fn in program.functions.values() for _, ev in fn.calls()
+                     if is_call_to(ev.expr, "WskRegister")]
+        if registers:
+            yield from self._unload_paths(program, registers)
+        yield from self._held_npi(program)
+        yield from self._from_callbacks(program)
+
+    def _unload_paths(self, program, registers):
+        dereg = MustReach(program, _call("WskDeregister"))
+        may = _MayCall(program, "WskDeregister")
+        flags = _flag_names(registers)
+        reg_fn, reg_ev = registers[0]
+        for unload, role in program.functions_with_role("unload"):
+            if dereg.holds(unload):
+                continue
+            witness = _unguarded_miss(unload, dereg, may, flags)
+            if witness is None:
+                continue
+            trace = [step(reg_ev.loc, f"{reg_fn.name} registers with WSK"), role_step(role, unload),
+                     step(witness, f"{unload.name} returns here without calling WskDeregister")]
+            yield self.report(unload.loc, f"Unload routine {unload.name} can return without calling WskDeregister; "
+                              f"the WSK registration made in {reg_fn.name} stays active",
+                              fn=unload, trace=trace, anchor=f"unload {unload.name}")
+
+    def _held_npi(self, program):
+        captures: dict[str, list] = {}
+        for fn in program.functions.values():
+            for _, ev in fn.calls():
+                if is_call_to(ev.expr, "WskCaptureProviderNPI"):
+                    key = object_key(arg(ev.expr, "WskRegistration"))
+                    if key:
+                        captures.setdefault(key, []).append((fn, ev))
+        if not captures:
+            return
+        unload_reach = reachable(program, [f for f, _ in program.functions_with_role("unload")])
+        for key, sites in captures.items():
+            releases = MustReach(program, _call_on("WskReleaseProviderNPI", key))
+            holders = [(fn, ev) for fn, ev in sites if _leaves_held(fn, ev, releases)]
+            # A release anywhere on the unload side (often guarded by a "captured" flag) is trusted:
+            # the flag's link to the capture is beyond a path analysis.
+            released_at_unload = any(releases.pred(e, program.functions[k])
+                                     for k in unload_reach for _, e in program.functions[k].calls())
+            for fn in program.functions.values():
+                derefs = [ev for _, ev in fn.calls() if _call_on("WskDeregister", key)(ev, fn)]
+                if not derefs:
+                    continue
+                module_held = fn.key in unload_reach and not released_at_unload and \
+                    any(h[0].key != fn.key for h in holders)
+                yield from self._walk_deregister(program, fn, key, releases, module_held, holders, sites)
+
+    def _walk_deregister(self, program, fn, key, releases, module_held, holders, sites):
+        found = []
+        captured_here = {id(ev): ev for f, ev in sites if f.key == fn.key}
+
+        def stp(st, fx, ev, tr):
+            if ev.kind != "call":
+                return st, fx, tr
+            if id(ev) in captured_here:
+                fx, skey = track_call_status(fx, ev, ev.expr)
+                return skey, fx, tr + (step(ev.loc, "provider NPI captured here"),)
+            if releases.event_satisfies(ev, fn):
+                return None, fx, tr
+            if _call_on("WskDeregister", key)(ev, fn) and st is not None:
+                held = st == "module" or bool((fx.get(st) or status.ANY) & status.SUCCESS)
+                if held:
+                    found.append((ev, tr))
+                    return STOP
+            return st, fx, tr
+
+        start = "module" if module_held else None
+        tr0 = ()
+        if module_held:
+            h_fn, h_ev = next(h for h in holders if h[0].key != fn.key)
+            tr0 = (step(h_ev.loc, f"{h_fn.name} captures the provider NPI and keeps it"),)
+        Walk(fn, stp).run(fn.entry, 0, start, Facts(), tr0)
+        seen = set()
+        for ev, tr in found:
+            if id(ev) in seen:
+                continue
+            seen.add(id(ev))
+            cap = tr[0].loc if tr else ev.loc
+            trace = list(tr) + [step(ev.loc, "WskDeregister waits for the NPI to be released")]
+            yield self.report(ev.loc, f"WskDeregister is called while the provider NPI captured at "
+                              f"{_short(cap)} is still held", fn=fn, trace=trace,
+                              anchor=f"{ev.expr.text} held")
+
+    def _from_callbacks(self, program):
+        reported = set()
+        for key, roles in program.roles.items():
+            for role in roles:
+                if role.kind not in CALLBACK_ROLES and not role.kind.startswith("event:"):
+                    continue
+                start = program.functions[key]
+                for chain, fn, ev in call_chains(program, start, _call("WskDeregister")):
+                    if id(ev) in reported:
+                        continue
+                    reported.add(id(ev))
+                    trace = [role_step(role, start)] + [step(e.loc, f"{f.name} calls {e.expr.name}")
+                                                        for f, e in chain]
+                    trace.append(step(ev.loc, "WskDeregister blocks and requires PASSIVE_LEVEL"))
+                    yield self.report(ev.loc, f"WskDeregister is reachable from {start.name}, which WSK or the "
+                                      f"I/O manager may call at DISPATCH_LEVEL", fn=fn, trace=trace,
+                                      anchor=f"{ev.expr.text} from {start.name}")
+
+
+def _leaves_held(fn, cap_ev, releases) -> bool:
+    """Whether some path from the capture reaches `fn`'s exit with a possibly successful capture held."""
+    held = []
+    from ..analysis.paths import position_of
+    pos = position_of(fn, cap_ev)
+    if pos is None:
+        return False
+
+    def stp(st, fx, ev, tr):
+        if ev is cap_ev:
+            return True, track_call_status(fx, ev, ev.expr)[0], tr
+        if st and ev.kind == "call" and releases.event_satisfies(ev, fn):
+            return False, fx, tr
+        return st, fx, tr
+
+    def at_exit(st, fx, tr, ret):
+        if st and (fx.get(f"call:{id(cap_ev.expr)}") or status.ANY) & status.SUCCESS:
+            held.append(True)
+
+    Walk(fn, stp, at_exit).run(pos[0], pos[1], False, Facts())
+    return bool(held)
+
+
+def _short(loc) -> str:
+    import os
+    return f"{os.path.basename(loc.file)}:{loc.line}"
+
+
+class _MayCall:
+    """Whether a function may (through direct calls) call `name`."""
+
+    def __init__(self, program, name):
+        self.program, self.name, self.memo = program, name, {}
+
+    def fn(self, fn) -> bool:
+        if fn.key not in self.memo:
+            self.memo[fn.key] = False
+            self.memo[fn.key] = any(self.event(e, fn) for _, e in fn.calls())
+        return self.memo[fn.key]
+
+    def event(self, ev, fn) -> bool:
+        if ev.kind != "call":
+            return False
+        if is_call_to(ev.expr, self.name):
+            return True
+        callee = self.program.callee(ev.expr, fn)
+        return callee is not None and bool(callee.blocks) and self.fn(callee)
+
+
+def _flag_names(registers) -> set:
+    """Variables and fields assigned in the functions that register: likely 'registered' flags."""
+    out = set()
+    for fn, _ in registers:
+        for _, ev in fn.events():
+            if ev.kind == "assign" and ev.target is not None:
+                k = object_key(ev.target)
+                if k:
+                    out.add(k)
+    return out
+
+
+def _is_guard(cond, flags) -> bool:
+    """A NULL/flag test: a pointer or flag checked for being set, or a 'registered' flag."""
+    for n in cond.walk():
+        if n.kind in ("name", "member") and object_key(n) in flags:
+            return True
+    c = cond.strip()
+    while c.kind == "unop" and c.op == "!" and c.kids:
+        c = c.kids[0].strip()
+    if c.kind in ("name", "member"):
+        return True
+    if c.kind == "binop" and c.op in ("==", "!=") and len(c.kids) == 2:
+        return any(k.strip().value == 0 for k in c.kids)
+    return False
+
+
+def _unguarded_miss(fn, dereg: MustReach, may: _MayCall, flags: set):
+    """The return location of a path that misses WskDeregister without skipping a guarded one."""
+    reaches = _blocks_reaching(fn, lambda b: any(may.event(e, fn) for e in b.events))
+    found = []
+
+    def stp(st, fx, ev, tr):
+        if dereg.event_satisfies(ev, fn):
+            return STOP
+        return st, fx, tr
+
+    def edge(st, blk, succ, label):
+        if st or label not in ("T", "F") or blk.cond is None:
+            return st
+        other = [s for s, lab in blk.succs if lab in ("T", "F") and s != succ]
+        if other and other[0] in reaches and _is_guard(blk.cond, flags):
+            return True
+        return st
+
+    def at_exit(st, fx, tr, ret):
+        if not st and not found:
+            found.append(ret.loc if ret is not None else fn.loc)
+
+    Walk(fn, stp, at_exit, edge).run(fn.entry, 0, False, Facts())
+    return found[0] if found else None
+
+
+def _blocks_reaching(fn, pred) -> set:
+    preds: dict[int, list] = {}
+    for b in fn.blocks:
+        for s, _ in b.succs:
+            preds.setdefault(s, []).append(b.id)
+    todo = [b.id for b in fn.blocks if pred(b)]
+    seen = set(todo)
+    while todo:
+        x = todo.pop()
+        for p in preds.get(x, ()):
+            if p not in seen:
+                seen.add(p)
+                todo.append(p)
+    return seen

@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+from ..analysis import status
+from ..analysis.calls import arg, is_call_to, object_key, wsk_name
+from ..analysis.interproc import MustReach
+from ..analysis.paths import STOP, Facts, Walk, position_of, track_call_status
+from ..knowledge import wsk
+from .base import Rule, step
+
+
+def _release_of(key):
+    return lambda ev, fn: ev.kind == "call" and is_call_to(ev.expr, "WskReleaseProviderNPI") and \
+        object_key(arg(ev.expr, "WskRegistration")) == key
+
+
+class ProviderNpiPairing(Rule):
+    """Release every captured provider NPI exactly once, and stop using its dispatch table after release.
+
+    ## What it does
+    - Follows every path from a successful `WskCaptureProviderNPI`. When the capturing function
+      releases the NPI itself on some path, every path that leaves without releasing it is a leak.
+      When the driver keeps the NPI (captured at init, released at unload), a release must exist
+      somewhere in the driver.
+    - Reports calls through the provider NPI's `Dispatch` (`WskSocket`, `WskControlClient`, ...) after
+      `WskReleaseProviderNPI` on the same path.
+
+    ## Why is this bad?
+    `WskDeregister` waits until every captured NPI is released, so a leaked capture hangs unload. After
+    the release, the provider may detach at any time, and calls through the cached dispatch pointer
+    may jump into an unloaded provider.
+
+    ## Example
+    ```c
+    st = WskCaptureProviderNPI(&g_Registration, WSK_NO_WAIT, &npi);
+    if (!NT_SUCCESS(st)) return st;
+    st = CreateListener(&npi);
+    if (!NT_SUCCESS(st)) return st;                  /* leaks the capture */
+    WskReleaseProviderNPI(&g_Registration);
+    ```
+
+    ## Use instead
+    ```c
+    st = WskCaptureProviderNPI(&g_Registration, WSK_NO_WAIT, &npi);
+    if (!NT_SUCCESS(st)) return st;
+    st = CreateListener(&npi);
+    WskReleaseProviderNPI(&g_Registration);          /* one exit path releases */
+    return st;
+    ```
+
+    ## Known limitations
+    Releases are found through direct calls; a release performed through a function pointer is not
+    seen. Captures whose status is never checked are assumed to have succeeded.
+
+    ## References
+    - [WskCaptureProviderNPI](https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/wsk/nf-wsk-wskcaptureprovidernpi)
+    - [WskReleaseProviderNPI](https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/wsk/nf-wsk-wskreleaseprovidernpi)
+    - [Registering a Winsock Kernel Application](https://learn.microsoft.com/en-us/windows-hardware/drivers/network/registering-a-winsock-kernel-application)
+    """
+
+    code = "WSK015"
+    name = "provider-npi-pairing"
+    category = "lifecycle"
+    severity = "error"
+    precision = "high"
+    help = ("Give the function a single exit path that calls WskReleaseProviderNPI, or keep the NPI for the "
+            "driver's lifetime and release it in unload; do not call through the NPI's Dispatch after releasing.")
+
+    def check(self, program):
+        releases_anywhere: dict[str, bool] = {}
+        for fn in program.functions.values():
+            for _, ev in fn.calls():
+                call = ev.expr
+                if is_call_to(call, "WskCaptureProviderNPI"):
+                    key = object_key(arg(call, "WskRegistration"))
+                    if key is None:
+                        continue
+                    if key not in releases_anywhere:
+                        releases_anywhere[key] = any(_release_of(key)(e, f) for f in program.functions.values()
+                                                     for _, e in f.calls())
+                    yield from self._leaks(program, fn, ev, key, releases_anywhere[key])
+                elif is_call_to(call, "WskReleaseProviderNPI"):
+                    yield from self._use_after_release(program, fn, ev)
+
+    def _leaks(self, program, fn, cap_ev, key, released_somewhere):
+        must = MustReach(program, _release_of(key))
+        releases_here = any(must.event_satisfies(e, fn) for _, e in fn.calls())
+        if releases_here is False and released_somewhere:
+            return   # kept for the driver's lifetime and released elsewhere (init/unload pairing)
+        pos = position_of(fn, cap_ev)
+        leaks = []
+
+        def stp(st, fx, ev, tr):
+            if ev is cap_ev:
+                fx, k = track_call_status(fx, ev, ev.expr)
+                return k, fx, tr + (step(ev.loc, "provider NPI captured here"),)
+            if st is not None and ev.kind == "call" and must.event_satisfies(ev, fn):
+                return STOP
+            return st, fx, tr
+
+        def at_exit(st, fx, tr, ret):
+            if st is not None and (fx.get(st) or status.ANY) & status.SUCCESS:
+                leaks.append((ret, tr))
+
+        Walk(fn, stp, at_exit).run(pos[0], pos[1], None, Facts())
+        if not leaks:
+            return
+        ret, tr = leaks[0]
+        where = ret.loc if ret is not None else cap_ev.loc
+        if releases_here:
+            msg = (f"The provider NPI captured on '{key}' is not released on a path that leaves {fn.name}; "
+                   "WskDeregister will wait for it forever")
+            trace = list(tr) + [step(where, "returns without WskReleaseProviderNPI")]
+        else:
+            msg = (f"The provider NPI captured on '{key}' is never released by the driver; "
+                   "WskDeregister will wait for it forever")
+            trace = list(tr) + [step(where, "no WskReleaseProviderNPI on this registration anywhere")]
+        yield self.report(cap_ev.loc, msg, fn=fn, trace=trace, anchor=f"{cap_ev.expr.text} leak")
+
+    def _use_after_release(self, program, fn, rel_ev):
+        pos = position_of(fn, rel_ev)
+        found = []
+
+        def stp(st, fx, ev, tr):
+            if ev is rel_ev:
+                return True, fx, tr
+            if ev.kind == "call" and is_call_to(ev.expr, "WskCaptureProviderNPI"):
+                return STOP
+            if ev.kind == "call" and wsk_name(ev.expr) in wsk.CLIENT_LEVEL and _through_npi(ev.expr):
+                found.append(ev)
+                return STOP
+            return st, fx, tr
+
+        Walk(fn, stp).run(pos[0], pos[1], False, Facts())
+        seen = set()
+        for ev in found:
+            if id(ev) in seen:
+                continue
+            seen.add(id(ev))
+            yield self.report(ev.loc, f"{ev.expr.name} is called through the provider NPI after "
+                              "WskReleaseProviderNPI released it", fn=fn,
+                              trace=[step(rel_ev.loc, "provider NPI released here"),
+                                     step(ev.loc, f"{ev.expr.name} called through the released NPI")],
+                              anchor=f"{ev.expr.text} after release")
+
+
+def _through_npi(call) -> bool:
+    """`Npi.Dispatch->WskSocket(...)`: the callee's base is the `Dispatch` member of something."""
+    callee = call.callee
+    if callee is None:
+        return False
+    base = callee.strip()
+    if base.kind == "member" and base.kids:
+        b = base.kids[0].strip()
+        return b.kind == "member" and b.name == "Dispatch"
+    return False

@@ -149,6 +149,37 @@ typedef VOID (NTAPI *PIO_APC_ROUTINE)(
 #define GENERIC_EXECUTE          (0x20000000L)
 #define GENERIC_ALL              (0x10000000L)
 
+#define PROCESS_TERMINATE                 (0x0001)
+#define PROCESS_CREATE_THREAD             (0x0002)
+#define PROCESS_VM_OPERATION              (0x0008)
+#define PROCESS_VM_READ                   (0x0010)
+#define PROCESS_VM_WRITE                  (0x0020)
+#define PROCESS_DUP_HANDLE                (0x0040)
+#define PROCESS_CREATE_PROCESS            (0x0080)
+#define PROCESS_SET_QUOTA                 (0x0100)
+#define PROCESS_SET_INFORMATION           (0x0200)
+#define PROCESS_QUERY_INFORMATION         (0x0400)
+#define PROCESS_SUSPEND_RESUME            (0x0800)
+#define PROCESS_QUERY_LIMITED_INFORMATION (0x1000)
+#define PROCESS_ALL_ACCESS (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0xFFFF)
+
+#define THREAD_TERMINATE                  (0x0001)
+#define THREAD_SUSPEND_RESUME             (0x0002)
+#define THREAD_GET_CONTEXT                (0x0008)
+#define THREAD_SET_CONTEXT                (0x0010)
+#define THREAD_SET_INFORMATION            (0x0020)
+#define THREAD_QUERY_INFORMATION          (0x0040)
+#define THREAD_SET_THREAD_TOKEN           (0x0080)
+#define THREAD_IMPERSONATE                (0x0100)
+#define THREAD_DIRECT_IMPERSONATION       (0x0200)
+#define THREAD_SET_LIMITED_INFORMATION    (0x0400)
+#define THREAD_QUERY_LIMITED_INFORMATION  (0x0800)
+#define THREAD_ALL_ACCESS (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0xFFFF)
+
+#define EVENT_QUERY_STATE  0x0001
+#define EVENT_MODIFY_STATE 0x0002
+#define EVENT_ALL_ACCESS   (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0x3)
+
 #define FILE_READ_DATA            (0x0001)
 #define FILE_LIST_DIRECTORY       (0x0001)
 #define FILE_WRITE_DATA           (0x0002)
@@ -2160,6 +2191,16 @@ NTKERNELAPI NTSTATUS NTAPI KeWaitForMultipleObjects(
     _In_opt_ PLARGE_INTEGER Timeout,
     _Out_opt_ PKWAIT_BLOCK WaitBlockArray);
 
+/* A macro over KeWaitForSingleObject in the real WDK. */
+_IRQL_requires_min_(PASSIVE_LEVEL)
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTSTATUS KeWaitForMutexObject(
+    _In_ _Points_to_data_ PVOID Mutex,
+    _In_ KWAIT_REASON WaitReason,
+    _In_ KPROCESSOR_MODE WaitMode,
+    _In_ BOOLEAN Alertable,
+    _In_opt_ PLARGE_INTEGER Timeout);
+
 _IRQL_requires_max_(APC_LEVEL)
 NTKERNELAPI NTSTATUS NTAPI KeDelayExecutionThread(
     _In_ KPROCESSOR_MODE WaitMode,
@@ -2242,6 +2283,17 @@ NTKERNELAPI VOID NTAPI KeReleaseSpinLockFromDpcLevel(
 _IRQL_requires_min_(DISPATCH_LEVEL)
 NTKERNELAPI BOOLEAN FASTCALL KeTryToAcquireSpinLockAtDpcLevel(
     _Inout_ PKSPIN_LOCK SpinLock);
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+_IRQL_saves_
+_IRQL_raises_(DISPATCH_LEVEL)
+NTKERNELAPI KIRQL NTAPI KeAcquireSpinLockForDpc(
+    _Inout_ PKSPIN_LOCK SpinLock);
+
+_IRQL_requires_(DISPATCH_LEVEL)
+NTKERNELAPI VOID NTAPI KeReleaseSpinLockForDpc(
+    _Inout_ PKSPIN_LOCK SpinLock,
+    _In_ _IRQL_restores_ KIRQL OldIrql);
 
 _IRQL_requires_max_(DISPATCH_LEVEL)
 _IRQL_raises_(DISPATCH_LEVEL)
@@ -2920,6 +2972,14 @@ NTSYSAPI NTSTATUS NTAPI ZwEnumerateValueKey(
     _Out_ PULONG ResultLength);
 
 _IRQL_requires_max_(PASSIVE_LEVEL)
+NTSYSAPI NTSTATUS NTAPI ZwQueryKey(
+    _In_ HANDLE KeyHandle,
+    _In_ KEY_INFORMATION_CLASS KeyInformationClass,
+    _Out_writes_bytes_opt_(Length) PVOID KeyInformation,
+    _In_ ULONG Length,
+    _Out_ PULONG ResultLength);
+
+_IRQL_requires_max_(PASSIVE_LEVEL)
 NTSYSAPI NTSTATUS NTAPI ZwFlushKey(
     _In_ HANDLE KeyHandle);
 
@@ -3089,6 +3149,73 @@ NTKERNELAPI VOID NTAPI ExUnregisterCallback(
     _Inout_ PVOID CallbackRegistration);
 
 /* ======================================================================
+ * Remove locks (simplified layout)
+ * ==================================================================== */
+typedef struct _IO_REMOVE_LOCK_COMMON_BLOCK {
+    BOOLEAN Removed;
+    BOOLEAN Reserved[3];
+    volatile LONG IoCount;
+    KEVENT RemoveEvent;
+} IO_REMOVE_LOCK_COMMON_BLOCK;
+
+typedef struct _IO_REMOVE_LOCK {
+    IO_REMOVE_LOCK_COMMON_BLOCK Common;
+} IO_REMOVE_LOCK;
+
+_IRQL_requires_max_(PASSIVE_LEVEL)
+VOID IoInitializeRemoveLock(
+    _Out_ PIO_REMOVE_LOCK Lock,
+    _In_ ULONG AllocateTag,
+    _In_ ULONG MaxLockedMinutes,
+    _In_ ULONG HighWatermark);
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+_Must_inspect_result_
+NTSTATUS IoAcquireRemoveLock(
+    _Inout_ PIO_REMOVE_LOCK RemoveLock,
+    _In_opt_ PVOID Tag);
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+VOID IoReleaseRemoveLock(
+    _Inout_ PIO_REMOVE_LOCK RemoveLock,
+    _In_opt_ PVOID Tag);
+
+_IRQL_requires_max_(PASSIVE_LEVEL)
+VOID IoReleaseRemoveLockAndWait(
+    _Inout_ PIO_REMOVE_LOCK RemoveLock,
+    _In_opt_ PVOID Tag);
+
+_IRQL_requires_max_(APC_LEVEL)
+NTKERNELAPI BOOLEAN NTAPI IoIs32bitProcess(
+    _In_opt_ PIRP Irp);
+
+/* ======================================================================
+ * Time conversion
+ * ==================================================================== */
+typedef struct _TIME_FIELDS {
+    CSHORT Year;
+    CSHORT Month;
+    CSHORT Day;
+    CSHORT Hour;
+    CSHORT Minute;
+    CSHORT Second;
+    CSHORT Milliseconds;
+    CSHORT Weekday;
+} TIME_FIELDS, *PTIME_FIELDS;
+
+NTSYSAPI VOID NTAPI RtlTimeToTimeFields(
+    _In_ PLARGE_INTEGER Time,
+    _Out_ PTIME_FIELDS TimeFields);
+
+NTSYSAPI BOOLEAN NTAPI RtlTimeFieldsToTime(
+    _In_ PTIME_FIELDS TimeFields,
+    _Out_ PLARGE_INTEGER Time);
+
+NTKERNELAPI VOID NTAPI ExSystemTimeToLocalTime(
+    _In_ PLARGE_INTEGER SystemTime,
+    _Out_ PLARGE_INTEGER LocalTime);
+
+/* ======================================================================
  * Probing user buffers, previous mode, exceptions
  * ==================================================================== */
 _IRQL_requires_max_(APC_LEVEL)
@@ -3133,6 +3260,17 @@ _IRQL_requires_max_(DISPATCH_LEVEL)
 NTSYSAPI NTSTATUS NTAPI RtlInitUnicodeStringEx(
     _Out_ PUNICODE_STRING DestinationString,
     _In_opt_z_ __drv_aliasesMem PCWSTR SourceString);
+
+/* Inline in the real WDK; declared as functions here. */
+VOID RtlInitEmptyUnicodeString(
+    _Out_ PUNICODE_STRING UnicodeString,
+    _Writable_bytes_(BufferSize) __drv_aliasesMem PWCHAR Buffer,
+    _In_ USHORT BufferSize);
+
+VOID RtlInitEmptyAnsiString(
+    _Out_ PANSI_STRING AnsiString,
+    _Pre_readable_size_(BufferSize) __drv_aliasesMem PCHAR Buffer,
+    _In_ USHORT BufferSize);
 
 _IRQL_requires_max_(DISPATCH_LEVEL)
 NTSYSAPI VOID NTAPI RtlInitAnsiString(

@@ -25,6 +25,21 @@ class Facts:
     """
     items: tuple = ()
     aliases: tuple = ()
+    consts: tuple = ()     # ((local variable, int value), ...) known on this path
+
+    def const(self, name):
+        for k, v in self.consts:
+            if k == name:
+                return v
+        return None
+
+    def with_const(self, name, value) -> Facts:
+        c = dict(self.consts)
+        if value is None:
+            c.pop(name, None)
+        else:
+            c[name] = value
+        return Facts(self.items, self.aliases, tuple(sorted(c.items())))
 
     def resolve(self, key):
         for k, v in self.aliases:
@@ -43,17 +58,17 @@ class Facts:
         key = self.resolve(key)
         d = dict(self.items)
         d[key] = outcomes
-        return Facts(tuple(sorted(d.items())), self.aliases)
+        return Facts(tuple(sorted(d.items())), self.aliases, self.consts)
 
     def alias(self, var, key) -> Facts:
         a = dict(self.aliases)
         a[var] = self.resolve(key)
         items = tuple(kv for kv in self.items if kv[0] != var)
-        return Facts(items, tuple(sorted(a.items())))
+        return Facts(items, tuple(sorted(a.items())), self.consts)
 
     def drop(self, var) -> Facts:
         return Facts(tuple(kv for kv in self.items if kv[0] != var),
-                     tuple(kv for kv in self.aliases if kv[0] != var))
+                     tuple(kv for kv in self.aliases if kv[0] != var), self.consts)
 
     def tracks(self, key) -> bool:
         return self.get(key) is not None
@@ -67,7 +82,7 @@ class Facts:
                 if not nv:
                     return None
                 d[k] = nv
-        return Facts(tuple(sorted(d.items())), self.aliases)
+        return Facts(tuple(sorted(d.items())), self.aliases, self.consts)
 
 
 @dataclass(slots=True)
@@ -102,8 +117,10 @@ class Walk:
             blk = blocks[b]
             stopped = False
             for ev in blk.events[i:]:
-                if ev.kind != "call" and fx.items:
-                    fx = on_assign(fx, ev)
+                if ev.kind in ("assign", "decl"):
+                    if fx.items:
+                        fx = on_assign(fx, ev)
+                    fx = self._track_const(fx, ev)
                 res = self.step(st, fx, ev, tr)
                 if res is STOP:
                     stopped = True
@@ -119,6 +136,10 @@ class Walk:
                 continue
             for succ, label in blk.succs:
                 nfx = fx
+                if label in ("T", "F") and blk.cond is not None and fx.consts:
+                    known = status.evaluate(blk.cond, fx.const)
+                    if known is not None and known != (label == "T"):
+                        continue
                 if label in ("T", "F") and blk.cond is not None and fx.items:
                     cons = status.constraints(blk.cond, label == "T")
                     nfx = fx.refine(cons)
@@ -137,6 +158,20 @@ class Walk:
                                 continue
                 nst = self.edge(st, blk, succ, label) if self.edge is not None else st
                 work.append((succ, 0, nst, nfx, tr, ret))
+
+
+    def _track_const(self, fx: Facts, ev) -> Facts:
+        """Remember constants assigned to plain locals (`BOOLEAN registered = FALSE;`), so branches on
+        them (`if (registered)`) prune infeasible paths."""
+        tgt = ev.target.strip() if ev.target is not None else None
+        if tgt is None or tgt.kind != "name" or tgt.name not in self.fn.locals:
+            return fx
+        if ev.op not in ("=", ""):
+            return fx.with_const(tgt.name, None) if fx.const(tgt.name) is not None else fx
+        v = ev.expr.strip().value if ev.expr is not None else None
+        if v is None and ev.kind == "decl" and ev.expr is None:
+            return fx
+        return fx.with_const(tgt.name, v)
 
 
 def _eq(subject, value):

@@ -7,6 +7,8 @@ identity of a call expression (`if (!NT_SUCCESS(WskRegister(...)))`).
 """
 from __future__ import annotations
 
+import re
+
 from ..knowledge.wsk import STATUS, u32
 from ..model import Expr
 
@@ -15,6 +17,8 @@ ANY = frozenset({OK, PENDING, FAIL})
 SUCCESS = frozenset({OK, PENDING})
 
 _PENDING = STATUS["STATUS_PENDING"]
+_SUCCESS_NAME = re.compile(r"(?i)(^|_)(NT_SUCCESS|SUCCESS|SUCCEEDED|FAILED|FAILURE|NT_ERROR|ERROR)$")
+_FAIL_NAME = re.compile(r"(?i)(FAILED|FAILURE|ERROR)$")
 
 
 def subject_key(e: Expr) -> str | None:
@@ -40,11 +44,12 @@ def constraints(e: Expr, want: bool) -> dict[str, frozenset]:
     e = e.strip()
     if e.kind == "unop" and e.op == "!" and e.kids:
         return constraints(e.kids[0], not want)
-    if e.kind == "call" and e.name in ("NT_SUCCESS", "NT_ERROR") and e.args:
+    if e.kind == "call" and e.args and e.op in ("direct", "pointer", "unknown") and _SUCCESS_NAME.search(e.name):
+        # NT_SUCCESS when the headers are missing, or a project macro such as QUIC_FAILED(st)
         key = subject_key(e.args[0])
         if key is None:
             return {}
-        ok = (e.name == "NT_SUCCESS") == want
+        ok = (not _FAIL_NAME.search(e.name)) == want
         return {key: SUCCESS if ok else frozenset({FAIL})}
     if e.kind == "binop" and len(e.kids) == 2:
         a, b = e.kids
@@ -91,3 +96,35 @@ def _merge(a: dict, b: dict) -> dict:
     for k, v in b.items():
         out[k] = out[k] & v if k in out else v
     return out
+
+
+def evaluate(e: Expr, const_of) -> bool | None:
+    """The truth of a condition from known local constants (`const_of(name)`), or None if unknown."""
+    e = e.strip()
+    if e.kind == "unop" and e.op == "!" and e.kids:
+        v = evaluate(e.kids[0], const_of)
+        return None if v is None else not v
+    if e.kind == "name":
+        v = const_of(e.name)
+        return None if v is None else v != 0
+    if e.kind == "binop" and len(e.kids) == 2:
+        a, b = e.kids
+        if e.op == "&&":
+            x, y = evaluate(a, const_of), evaluate(b, const_of)
+            if x is False or y is False:
+                return False
+            return True if x and y else None
+        if e.op == "||":
+            x, y = evaluate(a, const_of), evaluate(b, const_of)
+            if x or y:
+                return True
+            return False if x is False and y is False else None
+        if e.op in ("==", "!="):
+            va = a.strip().value if a.strip().value is not None else (
+                const_of(a.strip().name) if a.strip().kind == "name" else None)
+            vb = b.strip().value if b.strip().value is not None else (
+                const_of(b.strip().name) if b.strip().kind == "name" else None)
+            if va is None or vb is None:
+                return None
+            return (va == vb) == (e.op == "==")
+    return None

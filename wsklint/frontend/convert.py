@@ -801,12 +801,7 @@ class FuncBuilder:
             self.link(before, head)
             self.cur = head
             if cond_c is not None:
-                cond = self._cond(cond_c)
-                h = self.ensure()
-                h.cond = cond
-                self.link(h, body_b, "T")
-                if cond.value is None or cond.value == 0:
-                    self.link(h, after, "F")
+                self._loop_test(cond_c, body_b, after)
             else:
                 self.link(head, body_b)
         else:
@@ -829,17 +824,23 @@ class FuncBuilder:
             self.link(self.cur, head)
             self.cur = head
             if cond_c is not None:
-                cond = self._cond(cond_c)
-                h = self.ensure()
-                h.cond = cond
-                self.link(h, body_b, "T")
-                if cond.value is None or cond.value == 0:
-                    self.link(h, after, "F")
+                self._loop_test(cond_c, body_b, after)
             else:
                 self.link(head, body_b)
         body = frozenset(b.id for b in self.blocks[first:] if b.id != after.id)
         self.fn.loops.append(Loop(kind, loc, head.id, body))
         self.cur = after
+
+    def _loop_test(self, cond_c, body_b, after):
+        """The loop condition; a constant one (`while (0)`, `for (;;)`-like `while (1)`) has one edge."""
+        cond = self._cond(cond_c)
+        h = self.ensure()
+        if cond.value is None:
+            h.cond = cond
+            self.link(h, body_b, "T")
+            self.link(h, after, "F")
+        else:
+            self.link(h, body_b if cond.value else after)
 
     def while_stmt(self, c):
         kids = list(c.get_children())

@@ -70,12 +70,17 @@ def parse_file(job: ParseJob) -> FileModel:
     values: set[str] = set()
     funcs: set[str] = set()
     missing: dict[str, str] = {}        # spelled include -> includer
+    found_in_tree: dict[str, str] = {}  # spelled include -> header found by searching the tree
+    mapped: dict[str, str] = {}         # spelled include -> the file used for it
     extra_dirs: list[str] = []
     parse_s = 0.0
     tu = None
     texts: dict[str, str] = {}
-    for _ in range(MAX_ROUNDS):
+    fallback = False
+    for _ in range(MAX_ROUNDS + 1):
         args = list(job.args) + [a for d in extra_dirs for a in ("-I", d)]
+        if fallback:
+            args += ["-include", "ntifs.h", "-include", "wsk.h"]
         files = dict(unsaved)
         stub = _stub_header(types, values, funcs, job.lang)
         if stub:
@@ -88,6 +93,13 @@ def parse_file(job: ParseJob) -> FileModel:
             raise InputError(f"libclang could not parse the file: {e}") from None
         parse_s += time.perf_counter() - t1
         progress = False
+        if not fallback and _needs_wdk_fallback(tu):
+            # An umbrella header (ntddk.h, Veil.h, a precompiled header ...) is missing: the bundled
+            # WDK declarations are a far better guess than synthesised ones.
+            fallback = True
+            notes.append(Note("wdk-fallback", "WDK declarations were missing (an umbrella header was not found); "
+                              "the bundled ntifs.h and wsk.h were included instead", path))
+            continue
         for d in tu.diagnostics:
             if d.severity < ci.Diagnostic.Error:
                 continue
@@ -100,7 +112,12 @@ def parse_file(job: ParseJob) -> FileModel:
                 if inc not in missing:
                     missing[inc] = fname
                     real = _resolve_include(inc, fname, job.args + [a for d2 in extra_dirs for a in ("-I", d2)])
+                    if real is None and not inc.endswith(_GENERATED):
+                        real = _search_tree(inc, fname)
+                        if real:
+                            found_in_tree[inc] = real
                     if real:
+                        mapped[inc] = real
                         content = _read(real)
                         for target in _overlay_targets(inc, fname, job.args):
                             if target not in unsaved and not os.path.exists(target):
@@ -133,8 +150,10 @@ def parse_file(job: ParseJob) -> FileModel:
     resolved = {inc for inc in missing if any(t in unsaved for t in _overlay_targets(inc, missing[inc], job.args))}
     for inc, includer in missing.items():
         if inc in resolved:
-            notes.append(Note("include-mapped", f"#include \"{inc}\" resolved by case/separator-insensitive lookup",
-                              includer))
+            real = mapped.get(inc, "")
+            how = "found by searching the source tree" if inc in found_in_tree else "found ignoring case and separators"
+            notes.append(Note("include-mapped", f"#include \"{inc}\" is not on the include path as spelled; {how}: "
+                              f"{real} (pass -I or -p to be exact)", includer))
         elif inc.endswith(_GENERATED):
             notes.append(Note("missing-header", f"generated header '{inc}' not found (produced by the build, e.g. "
                               "WPP); its macros are treated as unknown calls", includer))
@@ -162,6 +181,46 @@ def parse_file(job: ParseJob) -> FileModel:
     model.includes = _includes(tu, path)
     model.total_seconds = time.perf_counter() - t0
     return model
+
+
+_VOCAB: frozenset | None = None
+_NAME_IN_DIAG = re.compile(r"^(?:unknown type name|use of undeclared identifier) '(\w+)'")
+
+
+def wdk_vocabulary() -> frozenset:
+    """Names the bundled headers define (typedefs, macros, functions): a missing one means a missing
+    WDK header rather than a missing project header."""
+    global _VOCAB
+    if _VOCAB is None:
+        from .flags import BUNDLED_INCLUDE
+        names = set()
+        pat = re.compile(r"#define\s+(\w+)|\b(\w+)\s*[;,\[)]|\b(\w+)\s*\(")
+        for h in BUNDLED_INCLUDE.glob("*.h"):
+            for m in pat.finditer(h.read_text(encoding="utf-8", errors="replace")):
+                n = m.group(1) or m.group(2) or m.group(3)
+                if n and n[0].isupper() and len(n) > 2:
+                    names.add(n)
+        _VOCAB = frozenset(names)
+    return _VOCAB
+
+
+_UMBRELLA = {"ntddk.h", "wdm.h", "ntifs.h", "fltkernel.h"}
+
+
+def _needs_wdk_fallback(tu) -> bool:
+    for inc in tu.get_includes():
+        if inc.include is not None and os.path.basename(inc.include.name).lower() in _UMBRELLA:
+            return False
+    vocab = wdk_vocabulary()
+    hits = 0
+    for d in tu.diagnostics:
+        if d.severity >= ci.Diagnostic.Error:
+            m = _NAME_IN_DIAG.match(d.spelling)
+            if m and m.group(1) in vocab:
+                hits += 1
+                if hits >= 3:
+                    return True
+    return False
 
 
 def _stub_header(types, values, funcs, lang) -> str:
@@ -192,6 +251,8 @@ def _classify(src: str, offset: int, name: str) -> str:
     if prev in ("", "{", "}", ";") and _PTR_DECL.match(after):
         return "type"
     if prev == "(" and _CAST.match(after):
+        return "type"
+    if prev == "(" and before[:-1].rstrip().endswith("sizeof") and re.match(r"\s*\)", after):
         return "type"
     if re.match(r"\s*\(", after):
         return "func"
@@ -224,6 +285,46 @@ def _search_dirs(args: list[str]) -> list[str]:
         elif a.startswith("-I") and len(a) > 2:
             out.append(a[2:])
     return out
+
+
+_TREE_INDEX: dict[str, dict] = {}
+_TREE_LIMIT = 20000
+
+
+def _tree_index(root: str) -> dict:
+    """basename (lower case) -> paths of headers under `root` (bounded walk, cached per process)."""
+    idx = _TREE_INDEX.get(root)
+    if idx is None:
+        idx = {}
+        seen = 0
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in ("node_modules", "build")]
+            for f in filenames:
+                seen += 1
+                if f.lower().endswith((".h", ".hpp", ".hh", ".hxx", ".inl")):
+                    idx.setdefault(f.lower(), []).append(os.path.join(dirpath, f))
+            if seen > _TREE_LIMIT:
+                break
+        _TREE_INDEX[root] = idx
+    return idx
+
+
+def _search_tree(spelled: str, includer: str) -> str | None:
+    """A header with that name elsewhere in the source tree (no compile database told us where)."""
+    rel = spelled.replace("\\", "/")
+    name = os.path.basename(rel).lower()
+    d = os.path.dirname(os.path.abspath(includer))
+    for _ in range(3):
+        parent = os.path.dirname(d)
+        if parent == d:
+            break
+        d = parent
+        hits = [h for h in _tree_index(d).get(name, []) if h.replace("\\", "/").lower().endswith(rel.lower())]
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            return None
+    return None
 
 
 def _resolve_include(spelled: str, includer: str, args: list[str]) -> str | None:

@@ -181,10 +181,6 @@ class DeregisterOrder(Rule):
 def _leaves_held(fn, cap_ev, releases) -> bool:
     """Whether some path from the capture reaches `fn`'s exit with a possibly successful capture held."""
     held = []
-    from ..analysis.paths import position_of
-    pos = position_of(fn, cap_ev)
-    if pos is None:
-        return False
 
     def stp(st, fx, ev, tr):
         if ev is cap_ev:
@@ -197,7 +193,7 @@ def _leaves_held(fn, cap_ev, releases) -> bool:
         if st and (fx.get(f"call:{id(cap_ev.expr)}") or status.ANY) & status.SUCCESS:
             held.append(True)
 
-    Walk(fn, stp, at_exit).run(pos[0], pos[1], False, Facts())
+    Walk(fn, stp, at_exit).run(fn.entry, 0, False, Facts())
     return bool(held)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from ..analysis import status
 from ..analysis.calls import addressed_local, arg, is_call_to, object_key
 from ..analysis.interproc import reachable
-from ..analysis.paths import STOP, Facts, Walk, position_of, track_call_status
+from ..analysis.paths import STOP, Facts, Walk, track_call_status
 from .base import Rule, role_step, step
 
 
@@ -118,8 +118,7 @@ class RegistrationPairing(Rule):
 
     def _paths_after_register(self, fn, reg_ev):
         key = object_key(arg(reg_ev.expr, "WskRegistration"))
-        pos = position_of(fn, reg_ev)
-        if key is None or pos is None:
+        if key is None:
             return
         found = []
 
@@ -145,7 +144,7 @@ class RegistrationPairing(Rule):
                     return STOP
             return st, fx, tr
 
-        Walk(fn, stp).run(pos[0], pos[1], None, Facts())
+        Walk(fn, stp).run(fn.entry, 0, None, Facts())
         seen = set()
         for what, ev, tr in found:
             if (what, id(ev)) in seen:

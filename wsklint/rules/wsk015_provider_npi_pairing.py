@@ -3,7 +3,7 @@ from __future__ import annotations
 from ..analysis import status
 from ..analysis.calls import arg, is_call_to, object_key, wsk_name
 from ..analysis.interproc import MustReach
-from ..analysis.paths import STOP, Facts, Walk, position_of, track_call_status
+from ..analysis.paths import STOP, Facts, Walk, track_call_status
 from ..knowledge import wsk
 from .base import Rule, step
 
@@ -84,9 +84,11 @@ class ProviderNpiPairing(Rule):
     def _leaks(self, program, fn, cap_ev, key, released_somewhere):
         must = MustReach(program, _release_of(key))
         releases_here = any(must.event_satisfies(e, fn) for _, e in fn.calls())
-        if releases_here is False and released_somewhere:
+        kept = _npi_outlives(fn, cap_ev)
+        if (kept or not releases_here) and released_somewhere:
             return   # kept for the driver's lifetime and released elsewhere (init/unload pairing)
-        pos = position_of(fn, cap_ev)
+        if kept and releases_here and not released_somewhere:
+            releases_here = False
         leaks = []
 
         def stp(st, fx, ev, tr):
@@ -101,7 +103,7 @@ class ProviderNpiPairing(Rule):
             if st is not None and (fx.get(st) or status.ANY) & status.SUCCESS:
                 leaks.append((ret, tr))
 
-        Walk(fn, stp, at_exit).run(pos[0], pos[1], None, Facts())
+        Walk(fn, stp, at_exit).run(fn.entry, 0, None, Facts())
         if not leaks:
             return
         ret, tr = leaks[0]
@@ -117,12 +119,13 @@ class ProviderNpiPairing(Rule):
         yield self.report(cap_ev.loc, msg, fn=fn, trace=trace, anchor=f"{cap_ev.expr.text} leak")
 
     def _use_after_release(self, program, fn, rel_ev):
-        pos = position_of(fn, rel_ev)
         found = []
 
         def stp(st, fx, ev, tr):
             if ev is rel_ev:
                 return True, fx, tr
+            if not st:
+                return st, fx, tr
             if ev.kind == "call" and is_call_to(ev.expr, "WskCaptureProviderNPI"):
                 return STOP
             if ev.kind == "call" and wsk_name(ev.expr) in wsk.CLIENT_LEVEL and _through_npi(ev.expr):
@@ -130,7 +133,7 @@ class ProviderNpiPairing(Rule):
                 return STOP
             return st, fx, tr
 
-        Walk(fn, stp).run(pos[0], pos[1], False, Facts())
+        Walk(fn, stp).run(fn.entry, 0, False, Facts())
         seen = set()
         for ev in found:
             if id(ev) in seen:
@@ -153,3 +156,28 @@ def _through_npi(call) -> bool:
         b = base.kids[0].strip()
         return b.kind == "member" and b.name == "Dispatch"
     return False
+
+
+def _npi_outlives(fn, cap_ev) -> bool:
+    """Whether the captured WSK_PROVIDER_NPI is stored beyond this call (a global, a field, an
+    out-parameter), which marks a capture the driver keeps on purpose."""
+    out = arg(cap_ev.expr, "WskProviderNpi")
+    if out is None:
+        return False
+    e = out.strip()
+    if e.kind == "unop" and e.op == "&" and e.kids:
+        e = e.kids[0].strip()
+    root = e.root()
+    if root is None:
+        return True
+    if e.kind == "name" and root in fn.locals:
+        var = fn.locals[root]
+        if var.storage not in ("auto", "register"):
+            return True
+        # a local copied somewhere longer-lived also counts
+        for _, ev in fn.events():
+            if ev.kind == "assign" and ev.expr is not None and ev.expr.strip().path() == root and \
+                    ev.target is not None and ev.target.root() not in fn.locals:
+                return True
+        return False
+    return root not in fn.locals or e.kind != "name"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ..analysis import status
 from ..analysis.calls import FREE_POOL, arg, is_call_to, wsk_name
-from ..analysis.paths import STOP, Facts, Walk, position_of, track_call_status
+from ..analysis.paths import STOP, Facts, Walk, track_call_status
 from .base import Rule, step
 
 
@@ -75,7 +75,6 @@ class AddressInfoPairing(Rule):
                 yield from self._follow(program, fn, ev, name)
 
     def _follow(self, program, fn, call_ev, name):
-        pos = position_of(fn, call_ev)
         found = []
 
         def stp(st, fx, ev, tr):
@@ -83,6 +82,8 @@ class AddressInfoPairing(Rule):
                 fx, k = track_call_status(fx, ev, ev.expr)
                 return ("live", k), fx, tr + (step(ev.loc, f"WskGetAddressInfo returns the list in '{name}'"),)
             state, k = st
+            if state is None:
+                return st, fx, tr
             if ev.kind == "call":
                 call = ev.expr
                 args = call.args
@@ -125,7 +126,7 @@ class AddressInfoPairing(Rule):
             if state == "live" and (fx.get(k) or status.ANY) <= status.SUCCESS:
                 found.append(("leak", ret, tr))
 
-        Walk(fn, stp, at_exit).run(pos[0], pos[1], (None, None), Facts())
+        Walk(fn, stp, at_exit).run(fn.entry, 0, (None, None), Facts())
         seen = set()
         for what, ev, tr in found:
             if what in seen:

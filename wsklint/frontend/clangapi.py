@@ -45,6 +45,10 @@ def lib():
         lb.clang_getAllSkippedRanges.argtypes = [ctypes.c_void_p]
         lb.clang_getAllSkippedRanges.restype = ctypes.POINTER(_SourceRangeList)
         lb.clang_disposeSourceRangeList.argtypes = [ctypes.POINTER(_SourceRangeList)]
+        lb.clang_getSpellingLocation.argtypes = [ci.SourceLocation, ctypes.POINTER(ctypes.c_void_p),
+                                                 ctypes.POINTER(ctypes.c_uint), ctypes.POINTER(ctypes.c_uint),
+                                                 ctypes.POINTER(ctypes.c_uint)]
+        lb.clang_getSpellingLocation.restype = None
         _lib = lb
     return _lib
 
@@ -89,3 +93,18 @@ def skipped_ranges(tu) -> list[tuple[int, int]]:
     finally:
         lb.clang_disposeSourceRangeList(lst)
     return out
+
+
+def spelling(loc) -> tuple[int | None, int, int, int]:
+    """(file handle, line, column, offset) of where a location's characters are spelled (for macro
+    arguments: inside the invocation, where the expansion location would be the macro's name).
+    Compare the handle with `file_handle(tu.get_file(path))`."""
+    lb = lib()
+    f = ctypes.c_void_p()
+    line, col, off = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    lb.clang_getSpellingLocation(loc, ctypes.byref(f), ctypes.byref(line), ctypes.byref(col), ctypes.byref(off))
+    return f.value, line.value, col.value, off.value
+
+
+def file_handle(f) -> int | None:
+    return ctypes.cast(f.obj, ctypes.c_void_p).value if f is not None else None

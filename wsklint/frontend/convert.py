@@ -95,6 +95,8 @@ class Converter:
         self.keys: set[str] = set()
         self._qual_cache: dict = {}
         self.sections = self._scan_pragmas()
+        self.bound: tuple | None = None     # span of the statement being converted
+        self.main_handle = clangapi.file_handle(tu.get_file(path))
 
     # -- locations and text ---------------------------------------------------------------------
     def span(self, c):
@@ -106,6 +108,20 @@ class Converter:
             loc = Loc(self.path, line if f is not None and f.name == self.path else 0, col)
             return None, None, loc
         return off, eoff, Loc(self.path, line, col, eline, ecol)
+
+    def arg_span(self, c, parent_span):
+        """For a node inside a macro argument: its span where the argument is spelled, if that lies
+        inside the statement being converted (tokens of the macro's body never do)."""
+        b = self.bound
+        if b is None:
+            return None
+        ext = c.extent
+        f1, l1, c1, o1 = clangapi.spelling(ext.start)
+        f2, _, _, o2 = clangapi.spelling(ext.end)
+        if f1 != self.main_handle or f2 != self.main_handle or not (b[0] <= o1 < o2 <= b[1]) or \
+                (o1, o2) == parent_span:
+            return None
+        return o1, o2, Loc(self.path, l1, c1)
 
     # -- top level --------------------------------------------------------------------------------
     def run(self) -> FileModel:
@@ -321,6 +337,11 @@ class Converter:
     def expr(self, c, parent_span, fb: FuncBuilder | None = None) -> Expr:
         start, end, loc = self.span(c)
         own = start is not None and end > start and (start, end) != parent_span
+        if not own and start is not None and self.bound is not None:
+            alt = self.arg_span(c, parent_span)
+            if alt is not None:
+                start, end, loc = alt
+                own = True
         kind = c.kind
         sp = (start, end) if start is not None else parent_span
 
@@ -346,6 +367,13 @@ class Converter:
 
         if kind == K.DECL_REF_EXPR or kind == K.OVERLOADED_DECL_REF:
             name = c.spelling
+            if kind == K.OVERLOADED_DECL_REF:
+                return Expr("name", name, loc, name=name, ref="function")
+            if not name:   # C++ recovery: `DECL_REF_EXPR ''` over `OVERLOADED_DECL_REF 'WskRegister'`
+                sub = next(iter(c.get_children()), None)
+                if sub is not None and sub.kind == K.OVERLOADED_DECL_REF:
+                    return Expr("name", sub.spelling, loc, name=sub.spelling, ref="function")
+                name = self._last_ident(start, end) if own else ""
             ref, value = self._ref_kind(c, fb)
             return Expr("name", name, loc, c.type.spelling if ref != "function" else "", value=value, name=name,
                         ref=ref)
@@ -354,10 +382,13 @@ class Converter:
             kids = [ch for ch in c.get_children() if ch.kind.is_expression()]
             base = self.expr(kids[0], sp, fb) if kids else Expr("name", "this", loc, name="this", ref="param")
             name = c.spelling or (self._last_ident(start, end) if own else "")
-            op = "->" if (not kids or base.type.endswith("*") or base.type.startswith("P")
-                          or self._arrow(start, end)) else "."
-            if own and self._arrow(start, end) is False:
-                op = "."
+            arrow = self._arrow(start, end) if own else None
+            if arrow is None:
+                # no tokens (inside a macro): ask the type; unknown (recovery) types are most often pointers
+                bt = kids[0].type.get_canonical().kind if kids else T.POINTER
+                arrow = bt not in (T.RECORD, T.ELABORATED) and not (bt == T.INT and "dependent" not in base.type
+                                                                      and base.type == "int")
+            op = "->" if arrow else "."
             ref = ""
             r = c.referenced
             if r is not None and r.kind == K.FIELD_DECL:
@@ -648,6 +679,16 @@ class FuncBuilder:
 
     # -- statements --------------------------------------------------------------------------------
     def stmt(self, c):
+        s, e, _ = self.conv.span(c)
+        saved = self.conv.bound
+        if s is not None and e > s:
+            self.conv.bound = (s, e)
+        try:
+            self._stmt(c)
+        finally:
+            self.conv.bound = saved
+
+    def _stmt(self, c):
         k = c.kind
         if k == K.COMPOUND_STMT:
             for ch in c.get_children():

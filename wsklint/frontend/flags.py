@@ -29,6 +29,7 @@ BASE_ARGS = [
     "-DAMD64",
     "-D_WIN64",
     "-D_KERNEL_MODE=1",
+    "-D__FUNCTIONW__=L\"\"",      # an MSVC predefined macro clang lacks
 ]
 
 

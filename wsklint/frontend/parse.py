@@ -20,11 +20,13 @@ from .convert import Converter, project_filter_for
 
 STUB_PATH = "/__wsklint__/stubs.h"
 KEEP_GOING = 0x200
+DETAILED_PREPROCESSING = 0x01   # needed for the inactive (#if 0) ranges of pragmas
 MAX_ROUNDS = 4
 
 _NOT_FOUND = re.compile(r"^'(.+)' file not found")
 _UNKNOWN_TYPE = re.compile(r"^unknown type name '(\w+)'")
 _UNDECLARED = re.compile(r"^use of undeclared identifier '(\w+)'")
+_UNEXPECTED_TYPE = re.compile(r"^unexpected type name '(\w+)': expected expression")
 _GENERATED = (".tmh", ".clog.h", "_clog.h", ".g.h")
 
 
@@ -69,6 +71,8 @@ def parse_file(job: ParseJob) -> FileModel:
     types: set[str] = set()
     values: set[str] = set()
     funcs: set[str] = set()
+    banned: set[str] = set()            # names whose synthesised declaration collided with a real one
+    macros: set[str] = set()            # unknown names used like function-like macros
     missing: dict[str, str] = {}        # spelled include -> includer
     found_in_tree: dict[str, str] = {}  # spelled include -> header found by searching the tree
     mapped: dict[str, str] = {}         # spelled include -> the file used for it
@@ -82,17 +86,20 @@ def parse_file(job: ParseJob) -> FileModel:
         if fallback:
             args += ["-include", "ntifs.h", "-include", "wsk.h"]
         files = dict(unsaved)
-        stub = _stub_header(types, values, funcs, job.lang)
+        stub = _stub_header(types, values, funcs, job.lang, macros)
         if stub:
             files[STUB_PATH] = stub
             args += ["-include", STUB_PATH]
         t1 = time.perf_counter()
         try:
-            tu = index.parse(path, args=args, unsaved_files=list(files.items()), options=KEEP_GOING)
+            tu = index.parse(path, args=args, unsaved_files=list(files.items()), 
+                             options=KEEP_GOING | DETAILED_PREPROCESSING)
         except ci.TranslationUnitLoadError as e:
             raise InputError(f"libclang could not parse the file: {e}") from None
         parse_s += time.perf_counter() - t1
         progress = False
+        mapped_now = False
+        types_before, values_before, funcs_before, macros_before = set(types), set(values), set(funcs), set(macros)
         if not fallback and _needs_wdk_fallback(tu):
             # An umbrella header (ntddk.h, Veil.h, a precompiled header ...) is missing: the bundled
             # WDK declarations are a far better guess than synthesised ones.
@@ -122,21 +129,48 @@ def parse_file(job: ParseJob) -> FileModel:
                         for target in _overlay_targets(inc, fname, job.args):
                             if target not in unsaved and not os.path.exists(target):
                                 unsaved[target] = content
+                                texts[target] = content
                                 progress = True
+                                mapped_now = True
                         rd = os.path.dirname(real)
                         if rd not in extra_dirs:
                             extra_dirs.append(rd)
                 continue
+            if _CONFLICT.match(sp):
+                # a synthesised declaration collides with a real one that comes later in the file
+                name = _conflict_name(sp, fname, loc.offset, texts, data if fname == path else None)
+                if name and name not in banned and (name in types or name in values or name in funcs):
+                    banned.add(name)
+                    macros.discard(name)
+                    types.discard(name)
+                    values.discard(name)
+                    funcs.discard(name)
+                    progress = True
+                continue
+            m = _UNEXPECTED_TYPE.match(sp)
+            if m and m.group(1) in types:
+                types.discard(m.group(1))     # first guessed a type; the expression context says value
+                values.add(m.group(1))
+                progress = True
+                continue
             m = _UNKNOWN_TYPE.match(sp)
-            if m and m.group(1) not in types:
-                types.add(m.group(1))
-                values.discard(m.group(1))
+            if m and m.group(1) not in types and m.group(1) not in banned and m.group(1) not in macros:
+                name = m.group(1)
+                src = texts.get(fname)
+                if src is None:
+                    src = texts[fname] = _read_text(fname, data if fname == path else None)
+                if src[loc.offset + len(name): loc.offset + len(name) + 1] == "(":
+                    macros.add(name)    # `DECLARE_HANDLE(X);`, `GetContext(obj)`: a function-like macro
+                    funcs.discard(name)
+                else:
+                    types.add(name)
+                values.discard(name)
                 progress = True
                 continue
             m = _UNDECLARED.match(sp)
             if m:
                 name = m.group(1)
-                if name in types or name in values or name in funcs:
+                if name in types or name in values or name in funcs or name in banned or name in macros:
                     continue
                 src = texts.get(fname)
                 if src is None:
@@ -144,6 +178,9 @@ def parse_file(job: ParseJob) -> FileModel:
                 role = _classify(src, loc.offset, name)
                 (types if role == "type" else funcs if role == "func" and job.lang == "c++" else values).add(name)
                 progress = True
+        if mapped_now:
+            # headers found this round may declare what was undeclared: guess again next round
+            types, values, funcs, macros = (types_before, values_before, funcs_before, macros_before)
         if not progress:
             break
 
@@ -160,7 +197,7 @@ def parse_file(job: ParseJob) -> FileModel:
         else:
             notes.append(Note("missing-header", f"header '{inc}' not found; declarations it provides were "
                               "synthesised where used", includer))
-    synthesized = sorted(types | values | funcs)
+    synthesized = sorted(types | values | funcs | macros)
     if synthesized:
         shown = ", ".join(synthesized[:12]) + (f" and {len(synthesized) - 12} more" if len(synthesized) > 12 else "")
         notes.append(Note("stubbed", f"synthesised declarations for {len(synthesized)} undeclared names "
@@ -223,10 +260,11 @@ def _needs_wdk_fallback(tu) -> bool:
     return False
 
 
-def _stub_header(types, values, funcs, lang) -> str:
-    if not (types or values or funcs):
+def _stub_header(types, values, funcs, lang, macros=()) -> str:
+    if not (types or values or funcs or macros):
         return ""
     out = ["/* wsklint: declarations synthesised for names whose headers are missing */"]
+    out += [f"#define {m}(...) 0" for m in sorted(macros)]
     out += [f"typedef int {t};" for t in sorted(types)]
     out += [f"extern int {v};" for v in sorted(values)]
     if lang == "c++":
@@ -234,6 +272,22 @@ def _stub_header(types, values, funcs, lang) -> str:
     else:
         out += [f"extern int {f};" for f in sorted(funcs)]
     return "\n".join(out) + "\n"
+
+
+_CONFLICT = re.compile(r"^(redefinition of '\w+'|definition of type '\w+' conflicts|typedef redefinition|"
+                       r"redefinition of '\w+' as different kind)")
+_QUOTED = re.compile(r"'(\w+)'")
+
+
+def _conflict_name(msg: str, fname: str, offset: int, texts: dict, data: bytes | None) -> str | None:
+    m = _QUOTED.search(msg)
+    if m:
+        return m.group(1)
+    src = texts.get(fname)
+    if src is None:
+        src = texts[fname] = _read_text(fname, data)
+    m = re.match(r"\w+", src[offset:offset + 200])
+    return m.group(0) if m else None
 
 
 _TYPE_AFTER = re.compile(r"\s*(?:const\s+|volatile\s+)?[A-Za-z_]\w*")
@@ -356,10 +410,12 @@ def _resolve_include(spelled: str, includer: str, args: list[str]) -> str | None
 
 
 def _overlay_targets(spelled: str, includer: str, args: list[str]) -> list[str]:
-    targets = [os.path.join(os.path.dirname(includer), spelled)]
+    """Where libclang will look for `spelled` (it turns backslashes into slashes itself)."""
+    rel = spelled.replace("\\", "/")
+    targets = [os.path.normpath(os.path.join(os.path.dirname(includer), rel))]
     dirs = _search_dirs(args)
     if dirs:
-        targets.append(os.path.join(dirs[0], spelled))
+        targets.append(os.path.normpath(os.path.join(dirs[0], rel)))
     return targets
 
 

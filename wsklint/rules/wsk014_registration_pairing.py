@@ -2,9 +2,8 @@ from __future__ import annotations
 
 from ..analysis import status
 from ..analysis.calls import addressed_local, arg, is_call_to, object_key
-from ..analysis.interproc import reachable
 from ..analysis.paths import STOP, Facts, Walk, track_call_status
-from .base import Rule, role_step, step
+from .base import Rule, step
 
 
 class RegistrationPairing(Rule):
@@ -16,8 +15,7 @@ class RegistrationPairing(Rule):
       on the stack.
     - Reports `WskDeregister` on a path where `WskRegister` on the same registration failed.
     - Reports a second `WskRegister` on a registration that is still registered on the same path (a
-      loop, or two calls), and `WskRegister` reachable from an IRP dispatch routine, which registers
-      once per request.
+      loop, or two calls).
 
     ## Why is this bad?
     WSK keeps using the `WSK_REGISTRATION` block and the client dispatch table until `WskDeregister`
@@ -49,7 +47,8 @@ class RegistrationPairing(Rule):
 
     ## Known limitations
     Registrations are matched by variable or field name. Repeated registration across calls is found
-    only through loops, repeated calls on one path, and dispatch routines.
+    only through loops and repeated calls on one path; registering lazily from an I/O path (once,
+    guarded by an "initialised" state) is a recommended design and is not reported.
 
     ## References
     - [WskRegister](https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/wsk/nf-wsk-wskregister)
@@ -67,7 +66,6 @@ class RegistrationPairing(Rule):
             "once, and deregister only after a successful WskRegister.")
 
     def check(self, program):
-        dispatch_reach = reachable(program, [f for f, _ in program.functions_with_role("dispatch")])
         for fn in program.functions.values():
             for _, ev in fn.calls():
                 call = ev.expr
@@ -82,16 +80,6 @@ class RegistrationPairing(Rule):
                 if is_call_to(call, "WskRegister"):
                     yield from self._stack_dispatch(fn, ev)
                     yield from self._paths_after_register(fn, ev)
-                    if fn.key in dispatch_reach:
-                        chain = dispatch_reach[fn.key]
-                        start = chain[0][0] if chain else fn
-                        role = next(r for r in program.roles.get(start.key, ()) if r.kind == "dispatch")
-                        trace = [role_step(role, start)] + [step(e.loc, f"{f.name} calls {e.expr.name}")
-                                                            for f, e in chain]
-                        trace.append(step(ev.loc, "registers with WSK on every request"))
-                        yield self.report(ev.loc, f"WskRegister is reachable from the dispatch routine {start.name}, "
-                                          "so the driver registers once per I/O request", fn=fn, trace=trace,
-                                          anchor=f"{call.text} per request", severity="warning")
 
     def _stack_dispatch(self, fn, ev):
         npi_arg = arg(ev.expr, "WskClientNpi")

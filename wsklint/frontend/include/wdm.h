@@ -3572,6 +3572,14 @@ NTSYSAPI VOID NTAPI DbgBreakPointWithStatus(
 #define NT_ASSERT_ASSUME(exp)     NT_ASSERT(exp)
 #define NT_FRE_ASSERT(exp)        ((void)0)
 
+/* The WDK enables section pragmas (alloc_text, code_seg) on x86/x64; drivers test these macros. */
+#ifndef ALLOC_PRAGMA
+#define ALLOC_PRAGMA 1
+#endif
+#ifndef ALLOC_DATA_PRAGMA
+#define ALLOC_DATA_PRAGMA 1
+#endif
+
 #define PAGED_CODE()         ((void)0)
 #define PAGED_CODE_LOCKED()  ((void)0)
 #define NT_ANALYSIS_ASSUME(exp) ((void)0)

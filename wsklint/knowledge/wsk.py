@@ -74,6 +74,13 @@ CLIENT_DISPATCH_TYPES: dict[str, tuple[str, ...]] = {
                                    "WskDisconnectEvent", "WskSendBacklogEvent"),
 }
 
+# Member order of the client dispatch tables where it differs from the callback list above (for
+# positional initialisers whose type the parser did not know).
+CLIENT_DISPATCH_LAYOUT: dict[str, tuple[str, ...]] = {
+    "WSK_CLIENT_DISPATCH": ("Version", "Reserved", "WskClientEvent"),
+    "WSK_CLIENT_STREAM_DISPATCH": (),
+}
+
 EVENT_CALLBACKS: dict[str, tuple[str, ...]] = {
     "WskClientEvent": ("ClientContext", "EventType", "Information", "InformationLength"),
     "WskAcceptEvent": ("SocketContext", "Flags", "LocalAddress", "RemoteAddress", "AcceptSocket",

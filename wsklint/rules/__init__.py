@@ -1,4 +1,5 @@
 """The rule registry: every rule class, in catalog order. Adding a rule = one file + one line here."""
+from .wsk005_call_above_irql_limit import CallAboveIrqlLimit
 from .wsk012_capture_npi_blocking_wait import CaptureNpiBlockingWait
 from .wsk013_deregister_order import DeregisterOrder
 from .wsk014_registration_pairing import RegistrationPairing
@@ -6,6 +7,7 @@ from .wsk015_provider_npi_pairing import ProviderNpiPairing
 from .wsk031_address_info_pairing import AddressInfoPairing
 
 ALL_RULES = [
+    CallAboveIrqlLimit,
     CaptureNpiBlockingWait,
     DeregisterOrder,
     RegistrationPairing,

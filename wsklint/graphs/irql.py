@@ -1,0 +1,696 @@
+"""IRQL inference over the call graph.
+
+Each function gets an entry interval [lo, hi] on the lattice PASSIVE < APC < DISPATCH: `hi` is the
+highest IRQL it may run at, `lo` the lowest. Sources:
+
+- roles: event callbacks, completion routines and framework timers [PASSIVE, DISPATCH]; DPCs, timer
+  routines and cancel routines [DISPATCH, DISPATCH]; DriverEntry, unload, AddDevice, PnP start, IRP
+  dispatch, work items and system threads [PASSIVE, PASSIVE];
+- SAL on the driver's own functions: `_IRQL_requires_max_(X)` [PASSIVE, X], `_IRQL_requires_(X)` [X, X],
+  `_IRQL_requires_min_(X)`; these are also contracts: a caller above the maximum violates it, and
+  the caller's IRQL does not flow past the contract into the body (the body is checked against
+  what it declares);
+- callers: a callee's interval joins (lo = min, hi = max) the intervals at its call sites, over
+  direct and function-pointer calls (never over registrations: a work item does not run in the
+  context that queues it).
+
+Inside a function a small forward dataflow over the CFG tracks the interval at every event:
+spin-lock and other raising regions (KeAcquireSpinLock .. KeReleaseSpinLock, KeRaiseIrql ..
+KeLowerIrql, ExAcquireFastMutex -> APC, ...; driver wrappers whose body raises or restores, or that
+carry `_IRQL_raises_` / `_IRQL_restores_`), and branch tests on the real IRQL
+(`KeGetCurrentIrql() == PASSIVE_LEVEL` narrows its branch). `Flags & WSK_FLAG_AT_DISPATCH_LEVEL` set
+means exactly DISPATCH; clear narrows nothing, but the branch is marked (`State.flag_clear`).
+
+API (for rules):
+    facts.entry(key)            Irql(lo, hi) or None when nothing is known (unknown is not guilty)
+    facts.at(fn, event)         the State before `event`, or None
+    facts.states(fn)            [(block, event, State)] for every event of a reached function
+    facts.trace(fn, state, last_loc, last_note)   trace steps from the origin of `state.hi`
+    facts.path(fn, state)       "WskReceiveEvent callback OnReceive -> Parse -> Log" (for messages)
+    facts.trace_lo / path_lo    the same for the origin of `state.lo` (why IRQL may be low)
+    facts.limit(call, fn)       the highest IRQL `call` may be made at (Limit), or None
+    facts.sal_max(fn)           the driver function's own `_IRQL_requires_max_` contract, or None
+"""
+from __future__ import annotations
+
+import os
+from collections import deque
+from dataclasses import dataclass
+
+import networkx as nx
+
+from ..analysis.calls import object_key, wsk_name
+from ..analysis.paths import Step
+from ..knowledge import irql as K
+from ..knowledge.wsk import WSK_NO_WAIT
+from ..model import Event, Expr, Function, Loc
+from ..program import Role, role_text
+
+P, A, D = K.PASSIVE, K.APC, K.DISPATCH
+
+ROLE_SEEDS = {"completion": (P, D), "wdf_timer": (P, D), "dpc": (D, D), "timer": (D, D), "cancel": (D, D),
+              "work_item": (P, P), "thread": (P, P), "driver_entry": (P, P), "unload": (P, P),
+              "add_device": (P, P), "pnp_start": (P, P), "dispatch": (P, P)}
+MAX_SAVED = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Irql:
+    lo: int
+    hi: int
+
+    def join(self, o: Irql | None) -> Irql:
+        return self if o is None else Irql(min(self.lo, o.lo), max(self.hi, o.hi))
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """The IRQL interval before an event, and why."""
+    lo: int
+    hi: int
+    raised: Loc | None = None      # where this function raised IRQL to `hi` (None: `hi` comes from the entry)
+    raised_by: str = ""            # the routine that raised it
+    saved: tuple = ()              # ((lo, hi, raised, raised_by, locks), ...) restored by the releases
+    flag_clear: Loc | None = None  # inside the branch where WSK_FLAG_AT_DISPATCH_LEVEL tests clear
+    locks: tuple = ()              # lock objects held (names, as `analysis.calls.object_key` gives them)
+    lowered: Loc | None = None     # where a test on the real IRQL narrowed `hi`
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    level: int          # the highest IRQL the call may be made at
+    cond: str = ""      # the argument condition ("with a NULL (infinite) timeout"), or the SAL contract
+    api: bool = True    # a system routine (False: one of the driver's functions with a SAL contract)
+
+    @property
+    def text(self) -> str:
+        """"PASSIVE_LEVEL only", "IRQL <= APC_LEVEL with a NULL (infinite) timeout", "annotated ..."."""
+        if not self.api:
+            return self.cond
+        base = f"{K.level_name(self.level)} only" if self.level == P else f"IRQL <= {K.level_name(self.level)}"
+        return f"{base} {self.cond}" if self.cond else base
+
+
+@dataclass(frozen=True, slots=True)
+class Seed:
+    role: Role | None = None
+    annotation: str = ""
+    fn: Function | None = None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Via:
+    caller: Function
+    event: Event
+    state: State
+
+
+@dataclass
+class _Summary:
+    raises: int | None = None      # the callee leaves IRQL raised to this level
+    restores: bool = False         # the callee ends a region its caller opened
+
+
+class IrqlFacts:
+    def __init__(self, program):
+        self.program = program
+        self.cg = program.callgraph
+        self._entry: dict[str, Irql] = {}
+        self._why_hi: dict[str, Seed | Via] = {}
+        self._why_lo: dict[str, Seed | Via] = {}
+        self._at: dict[str, dict[int, State]] = {}
+        self._events: dict[str, list] = {}
+        self._contract: dict[str, tuple] = {}
+        self._summary: dict[str, _Summary] = {}
+        self._alias_cache: dict[str, tuple] = {}
+        for fn in program.functions.values():
+            self._contract[fn.key] = _sal(fn)
+        self._summaries()
+        self._propagate()
+
+    # -- public queries -------------------------------------------------------------------------
+    def entry(self, key: str) -> Irql | None:
+        return self._entry.get(key)
+
+    def at(self, fn: Function, ev: Event) -> State | None:
+        return self._at.get(fn.key, {}).get(id(ev))
+
+    def states(self, fn: Function) -> list:
+        at = self._at.get(fn.key)
+        if not at:
+            return []
+        return [(b, ev, at[id(ev)]) for b, ev in fn.events() if id(ev) in at]
+
+    def reached(self):
+        """Functions with a known IRQL, in a stable order."""
+        return [self.program.functions[k] for k in sorted(self._entry)]
+
+    def sal_max(self, fn: Function) -> tuple[int, str] | None:
+        c = self._contract.get(fn.key)
+        return (c[1], c[2]) if c and c[1] is not None else None
+
+    def limit(self, call: Expr, fn: Function) -> Limit | None:
+        """The highest IRQL at which `call` (in `fn`) may be made, from the API table (with its
+        argument conditions) or from a called driver function's SAL contract."""
+        name = wsk_name(call) or (call.name if call.op in ("direct", "pointer") else "")
+        targets = self.cg.targets(call, fn)
+        if targets:
+            best = None
+            for t in targets:
+                c = self.sal_max(t)
+                if c is not None and (best is None or c[0] < best.level):
+                    best = Limit(c[0], f"annotated {c[1]}", api=False)
+            return best
+        if not name:
+            return None
+        rule = K.ARG_RULES.get(name)
+        if rule is not None:
+            return _arg_limit(rule, call, fn)
+        level = K.api_max(name)
+        if level is None:
+            return None
+        return Limit(level)
+
+    def trace(self, fn: Function, state: State | None, last_loc: Loc | None = None, last_note: str = "",
+              bound: str = "hi") -> list[Step]:
+        """Steps that show where `state`'s bound comes from: the role's registration (or the SAL
+        contract, or the raising call) and the call chain down to `fn`, then the last step."""
+        steps = []
+        if bound == "hi" and state is not None and state.raised is not None:
+            steps.append(Step(state.raised, f"{state.raised_by} raises IRQL to {K.level_name(state.hi)}"))
+        else:
+            steps = self._chain_steps(fn, bound)
+        if last_loc is not None:
+            steps.append(Step(last_loc, last_note))
+        return steps
+
+    def path(self, fn: Function, state: State | None, bound: str = "hi") -> str:
+        """A one-line account of the chain, for messages."""
+        if bound == "hi" and state is not None and state.raised is not None:
+            return f"{fn.name} after {state.raised_by} at {_short(state.raised)}"
+        seed, names, _ = self._chain(fn, bound)
+        return " -> ".join([_seed_text(seed)] + names[1:]) if seed is not None else fn.name
+
+    # -- chains ---------------------------------------------------------------------------------
+    def _chain(self, fn: Function, bound: str):
+        """(seed, [function names from the seed's function to fn]); each step follows the witness
+        that first gave the bound its final value, so the walk ends at a seed."""
+        why = self._why_hi if bound == "hi" else self._why_lo
+        names, vias, seen = [fn.name], [], {fn.key}
+        cur = fn
+        while True:
+            w = why.get(cur.key)
+            if not isinstance(w, Via):
+                names.reverse()
+                vias.reverse()
+                return w, names, vias
+            vias.append(w)
+            if bound == "hi" and w.state.raised is not None:
+                names.reverse()
+                vias.reverse()
+                return Seed(annotation=f"{w.state.raised_by}@{_short(w.state.raised)}", fn=w.caller), \
+                    [w.caller.name] + names, vias
+            cur = w.caller
+            if cur.key in seen:
+                names.reverse()
+                vias.reverse()
+                return None, names, vias
+            seen.add(cur.key)
+            names.append(cur.name)
+
+    def _chain_steps(self, fn: Function, bound: str) -> list[Step]:
+        seed, names, vias = self._chain(fn, bound)
+        steps = []
+        if seed is not None and seed.role is not None:
+            r = seed.role
+            steps.append(Step(r.loc, f"{seed.fn.name} is {role_text(r.kind)} ({r.via})"))
+        elif seed is not None and "@" in seed.annotation and vias:
+            st = vias[0].state
+            steps.append(Step(st.raised, f"{st.raised_by} raises IRQL to {K.level_name(st.hi)}"))
+        elif seed is not None and seed.fn is not None:
+            steps.append(Step(seed.fn.loc, f"{seed.fn.name} is annotated {seed.annotation}"))
+        for v, callee in zip(vias, names[len(names) - len(vias):]):
+            call = v.event.expr
+            how = "" if call.op in ("direct", "method") else f" through {call.callee.text if call.callee else call.text}"
+            steps.append(Step(v.event.loc, f"{v.caller.name} calls {callee}{how}"))
+        return steps
+
+    # -- function summaries (wrappers that raise or restore) ------------------------------------
+    def _summaries(self):
+        calls = nx.DiGraph()
+        for key in self.program.functions:
+            calls.add_node(key)
+        for a, b, data in self.cg.graph.edges(data=True):
+            if any(s.kind == "call" for s in data["sites"]):
+                calls.add_edge(a, b)
+        cond = nx.condensation(calls)
+        for comp in reversed(list(nx.topological_sort(cond))):
+            for key in cond.nodes[comp]["members"]:
+                fn = self.program.functions[key]
+                self._summary[key] = self._summarise(fn)
+
+    def _summarise(self, fn: Function) -> _Summary:
+        s = _Summary()
+        for a in fn.annotations:
+            head, arg = _split_ann(a)
+            if head in K.SAL_RAISES:
+                lv = K.level_of(arg)
+                s.raises = D if lv is None else lv
+            elif head in K.SAL_RESTORES:
+                s.restores = True
+        if s.raises is not None or s.restores:
+            return s
+        if not any(self._effect(ev.expr, fn) for _, ev in fn.calls()):
+            return s
+        exits, _ = self._flow(fn, State(P, P))
+        for st in exits:
+            if st.saved:
+                s.raises = max(s.raises or P, st.hi)
+        s.restores = self._underflows(fn)
+        return s
+
+    def _underflows(self, fn: Function) -> bool:
+        """The function releases a region it did not open (a release wrapper)."""
+        depth = 0
+        for _, ev in fn.calls():
+            eff = self._effect(ev.expr, fn)
+            if eff == "raise":
+                depth += 1
+            elif eff == "restore":
+                if depth == 0:
+                    return True
+                depth -= 1
+        return False
+
+    def _effect(self, call: Expr, fn: Function) -> str | None:
+        targets = self.cg.targets(call, fn)
+        if len(targets) == 1:
+            s = self._summary.get(targets[0].key)
+            if s is not None and s.raises is not None:
+                return "raise"
+            if s is not None and s.restores:
+                return "restore"
+            return None
+        if targets:
+            return None
+        name = call.name if call.op in ("direct", "pointer") else ""
+        if name in K.RAISES:
+            return "raise"
+        if name in K.RESTORES:
+            return "restore"
+        return None
+
+    # -- propagation ----------------------------------------------------------------------------
+    def _seeds(self):
+        prog = self.program
+        passive_wdf = _mentions(prog, "WdfExecutionLevelPassive")
+        seeded = set()
+        for key, fn in prog.functions.items():
+            for role in prog.roles.get(key, ()):
+                kind = role.kind
+                rng = (P, D) if kind.startswith("event:") else ROLE_SEEDS.get(kind)
+                if rng is None or (kind == "wdf_timer" and passive_wdf):
+                    continue
+                seeded.add(key)
+                yield fn, Irql(*rng), Seed(role=role, fn=fn)
+        # After the roles (their chains read better in traces). A role decides its function's own
+        # IRQL: the SAL it carries is mostly the role typedef's (DRIVER_DISPATCH says DISPATCH_LEVEL,
+        # although create, close and device control run at PASSIVE_LEVEL).
+        for key, fn in prog.functions.items():
+            c = self._contract[key]
+            if key not in seeded and (c[1] is not None or c[0] is not None):
+                lo = c[0] if c[0] is not None else P
+                hi = c[1] if c[1] is not None else D
+                yield fn, Irql(lo, max(lo, hi)), Seed(annotation=c[2] or c[3], fn=fn)
+
+    def _propagate(self):
+        work = deque()
+        for fn, rng, seed in self._seeds():
+            self._offer(fn, rng, seed, work)
+        rounds = 0
+        while work and rounds < 50 * max(1, len(self.program.functions)):
+            rounds += 1
+            key = work.popleft()
+            fn = self.program.functions[key]
+            _, at = self._flow(fn, self._state0(key))
+            self._at[key] = at
+            for _, ev in fn.calls():
+                st = at.get(id(ev))
+                if st is None:
+                    continue
+                for callee in self.cg.targets(ev.expr, fn):
+                    if callee.key == key:
+                        continue
+                    c = self._contract[callee.key]
+                    rng = Irql(st.lo, st.hi)
+                    if c[1] is not None:   # a contract: the caller's hi stops here (checked at the call)
+                        rng = Irql(st.lo, min(st.hi, c[1]))
+                    self._offer(callee, rng, Via(fn, ev, st), work)
+
+    def _offer(self, fn: Function, rng: Irql, why, work):
+        old = self._entry.get(fn.key)
+        new = rng.join(old)
+        if old is not None and new == old:
+            return
+        if old is None or new.hi > old.hi:
+            self._why_hi[fn.key] = why
+        if old is None or new.lo < old.lo:
+            self._why_lo[fn.key] = why
+        self._entry[fn.key] = new
+        if fn.key not in work:
+            work.append(fn.key)
+
+    def _state0(self, key: str) -> State:
+        e = self._entry[key]
+        return State(e.lo, e.hi)
+
+    # -- intraprocedural dataflow ---------------------------------------------------------------
+    def _flow(self, fn: Function, start: State):
+        """Forward dataflow over `fn`'s CFG; returns (exit states, {id(event): state before it})."""
+        aliases = self._aliases(fn)
+        ins: dict[int, State] = {fn.entry: start}
+        at: dict[int, State] = {}
+        exits = []
+        work = deque([fn.entry])
+        queued = {fn.entry}
+        steps = 0
+        limit = 50 * max(1, len(fn.blocks))
+        while work and steps < limit:
+            steps += 1
+            b = work.popleft()
+            queued.discard(b)
+            st = ins[b]
+            blk = fn.blocks[b]
+            for ev in blk.events:
+                at[id(ev)] = st
+                if ev.kind == "call":
+                    st = self._transfer(st, ev, fn)
+            if b == fn.exit or not blk.succs:
+                exits.append(st)
+                continue
+            for succ, label in blk.succs:
+                nst = self._edge(st, blk, label, aliases)
+                if nst is None:
+                    continue
+                old = ins.get(succ)
+                new = nst if old is None else _join(old, nst)
+                if old is None or new != old:
+                    ins[succ] = new
+                    if succ not in queued:
+                        queued.add(succ)
+                        work.append(succ)
+        return exits, at
+
+    def _transfer(self, st: State, ev: Event, fn: Function) -> State:
+        call = ev.expr
+        eff = self._effect(call, fn)
+        if eff == "raise":
+            targets = self.cg.targets(call, fn)
+            if targets:
+                level = self._summary[targets[0].key].raises
+                lock = ""
+            else:
+                level = K.RAISES.get(call.name)
+                if level is None:
+                    i = K.RAISE_ARG.get(call.name, 0)
+                    v = call.args[i].strip().value if i < len(call.args) else None
+                    level = D if v is None else min(max(v, P), D)
+                lock = "" if call.name in K.RAISE_ARG else (object_key(call.args[0]) or "") if call.args else ""
+            saved = st.saved + ((st.lo, st.hi, st.raised, st.raised_by, st.locks),)
+            hi = max(st.hi, level)
+            # when the entry may already be at this level, the entry's chain explains `hi`
+            raised, by = (ev.loc, call.name or call.text) if hi > st.hi else (st.raised, st.raised_by)
+            return State(max(st.lo, level), hi, raised, by, saved[-MAX_SAVED:], st.flag_clear,
+                         (st.locks + ((lock,) if lock else ()))[-MAX_SAVED:], st.lowered)
+        if eff == "restore":
+            if not st.saved:
+                return st
+            lo, hi, raised, by, locks = st.saved[-1]
+            return State(lo, hi, raised, by, st.saved[:-1], st.flag_clear, locks, st.lowered)
+        return st
+
+    def _edge(self, st: State, blk, label: str, aliases) -> State | None:
+        if label not in ("T", "F") or blk.cond is None:
+            return st
+        want = label == "T"
+        allowed = _irql_test(blk.cond, want, aliases[0])
+        if allowed is not None:
+            lo, hi = max(st.lo, min(allowed)), min(st.hi, max(allowed))
+            if lo > hi:
+                return None
+            lowered = blk.cond.loc if hi < st.hi else st.lowered
+            return State(lo, hi, st.raised if hi == st.hi else None, st.raised_by if hi == st.hi else "",
+                         st.saved, st.flag_clear, st.locks, lowered)
+        pol = _flag_test(blk.cond, aliases[1])
+        if pol is not None:
+            if pol == want:      # flag set: exactly DISPATCH_LEVEL
+                return State(D, D, st.raised, st.raised_by, st.saved, None, st.locks, st.lowered)
+            return State(st.lo, st.hi, st.raised, st.raised_by, st.saved, blk.cond.loc, st.locks, st.lowered)
+        return st
+
+    def _aliases(self, fn: Function):
+        """Locals that hold KeGetCurrentIrql() or the result of the WSK_FLAG_AT_DISPATCH_LEVEL test."""
+        got = self._alias_cache.get(fn.key)
+        if got is not None:
+            return got
+        irql, flag, other = set(), {}, set()
+        for _, ev in fn.events():
+            if ev.kind not in ("assign", "decl") or ev.target is None:
+                continue
+            t = ev.target.strip()
+            if t.kind != "name":
+                continue
+            e = ev.expr.strip() if ev.expr is not None else None
+            if e is not None and e.kind == "call" and e.name in K.CURRENT_IRQL:
+                irql.add(t.name)
+            elif e is not None and _flag_test(e, {}) is not None:
+                flag[t.name] = _flag_test(e, {})
+            elif e is not None or ev.kind == "assign":
+                other.add(t.name)
+        got = (frozenset(irql - other), {k: v for k, v in flag.items() if k not in other and k not in irql})
+        self._alias_cache[fn.key] = got
+        return got
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+def _join(a: State, b: State) -> State:
+    if a == b:
+        return a
+    if b.hi > a.hi:
+        raised, by = b.raised, b.raised_by
+    else:
+        raised, by = a.raised, a.raised_by
+    if len(a.saved) == len(b.saved):
+        saved = tuple(_join_saved(x, y) for x, y in zip(a.saved, b.saved))
+    else:
+        saved = a.saved if len(a.saved) > len(b.saved) else b.saved
+    locks = tuple(x for x in a.locks if x in b.locks)
+    flag = a.flag_clear if a.flag_clear == b.flag_clear else None
+    lowered = a.lowered if a.lowered == b.lowered else None
+    return State(min(a.lo, b.lo), max(a.hi, b.hi), raised, by, saved, flag, locks, lowered)
+
+
+def _join_saved(x, y):
+    if x == y:
+        return x
+    raised, by = (y[2], y[3]) if y[1] > x[1] else (x[2], x[3])
+    return (min(x[0], y[0]), max(x[1], y[1]), raised, by, tuple(k for k in x[4] if k in y[4]))
+
+
+def _split_ann(a: str) -> tuple[str, str]:
+    if "(" in a and a.endswith(")"):
+        head, rest = a.split("(", 1)
+        return head.strip(), rest[:-1]
+    return a.strip(), ""
+
+
+def _sal(fn: Function) -> tuple:
+    """(min level, max level, max annotation text, other annotation text) of a driver function."""
+    lo = hi = None
+    hi_text = other = ""
+    for a in fn.annotations:
+        head, arg = _split_ann(a)
+        lv = K.level_of(arg) if arg else None
+        if lv is None:
+            continue
+        if head in K.SAL_MAX:
+            if hi is None or lv < hi:
+                hi, hi_text = lv, a
+        elif head in K.SAL_EXACT:
+            hi, hi_text, lo, other = lv, a, lv, a
+        elif head in K.SAL_MIN:
+            lo, other = lv, a
+    return lo, hi, hi_text, other
+
+
+_CMP = {"==": lambda x, c: x == c, "!=": lambda x, c: x != c, "<": lambda x, c: x < c,
+        "<=": lambda x, c: x <= c, ">": lambda x, c: x > c, ">=": lambda x, c: x >= c}
+_FLIP = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "==": "==", "!=": "!="}
+
+
+def _is_current_irql(e: Expr, aliases) -> bool:
+    e = e.strip()
+    return (e.kind == "call" and e.name in K.CURRENT_IRQL) or (e.kind == "name" and e.name in aliases)
+
+
+def _const_level(e: Expr) -> int | None:
+    e = e.strip()
+    if e.value is not None:
+        return e.value
+    if e.kind == "name":
+        return K.LEVELS.get(e.name)
+    return None
+
+
+def _irql_test(cond: Expr, want: bool, aliases) -> tuple | None:
+    """The IRQL levels for which `cond` evaluates to `want`, if `cond` tests the current IRQL."""
+    c = cond.strip()
+    if c.kind == "unop" and c.op == "!" and c.kids:
+        return _irql_test(c.kids[0], not want, aliases)
+    if c.kind == "binop" and len(c.kids) == 2:
+        a, b = c.kids
+        if c.op in ("&&", "||"):
+            if (c.op == "&&") != want:
+                return None
+            x, y = _irql_test(a, want, aliases), _irql_test(b, want, aliases)
+            if x is None and y is None:
+                return None
+            s = set(x or (P, A, D)) & set(y or (P, A, D))
+            return tuple(sorted(s)) or ()
+        if c.op in _CMP:
+            op = c.op
+            if _is_current_irql(b, aliases) and not _is_current_irql(a, aliases):
+                a, b, op = b, a, _FLIP[op]
+            if not _is_current_irql(a, aliases):
+                return None
+            k = _const_level(b)
+            if k is None:
+                return None
+            levels = tuple(x for x in (P, A, D) if _CMP[op](x, k) == want)
+            return levels
+    return None
+
+
+def _flag_test(cond: Expr, aliases) -> bool | None:
+    """True if `cond` is true exactly when WSK_FLAG_AT_DISPATCH_LEVEL is set, False if exactly when it
+    is clear, None if `cond` does not test the flag."""
+    c = cond.strip()
+    if c.kind == "name" and c.name in aliases:
+        return aliases[c.name]
+    if c.kind == "unop" and c.op == "!" and c.kids:
+        inner = _flag_test(c.kids[0], aliases)
+        return None if inner is None else not inner
+    if c.kind == "binop" and len(c.kids) == 2:
+        a, b = c.kids
+        if c.op == "&":
+            return True if _is_flag(a) or _is_flag(b) else None
+        if c.op in ("==", "!="):
+            for x, y in ((a, b), (b, a)):
+                inner = _flag_test(x, aliases)
+                if inner is not None and y.strip().value is not None:
+                    nonzero = y.strip().value != 0
+                    return inner if (c.op == "!=") != nonzero else not inner
+    return None
+
+
+def _is_flag(e: Expr) -> bool:
+    e = e.strip()
+    return e.macro == K.AT_DISPATCH_FLAG or (e.kind == "name" and e.name == K.AT_DISPATCH_FLAG) or \
+        K.AT_DISPATCH_FLAG in e.text
+
+
+def _arg_limit(rule: K.ArgRule, call: Expr, fn: Function) -> Limit | None:
+    args = call.args
+    if rule.arg >= len(args):
+        return None
+    a = args[rule.arg].strip()
+    v = a.value
+    if rule.kind == "timeout":
+        if v == 0 and a.kind in ("const", "name", "cast") or a.text in ("NULL", "nullptr"):
+            return Limit(A, "with a NULL (infinite) timeout")
+        zero = _points_to_zero(a, fn)
+        if zero is None:
+            return None
+        return Limit(D, "with a zero timeout") if zero else Limit(A, "with a non-zero timeout")
+    if rule.kind == "pool_type":
+        paged = (v is not None and v in K.PAGED_POOL_TYPES) or _names(a) & K.PAGED_POOL_NAMES
+        return Limit(A, "with a paged pool type") if paged else Limit(D)
+    if rule.kind == "pool_flags":
+        paged = (v is not None and v & K.POOL_FLAG_PAGED) or "POOL_FLAG_PAGED" in _names(a)
+        return Limit(A, "with POOL_FLAG_PAGED") if paged else Limit(D)
+    if rule.kind == "wait_true":
+        if v is not None and v != 0:
+            return Limit(A, "with Wait = TRUE")
+        return Limit(D)
+    if rule.kind == "wsk_wait":
+        if v is None:
+            return None
+        return Limit(D) if v == WSK_NO_WAIT else Limit(P, "with a timeout other than WSK_NO_WAIT")
+    if rule.kind == "codes":
+        if v is None:
+            return None
+        return Limit(P, f"with control code {a.text}") if (v & 0xFFFFFFFF) in rule.codes else Limit(D)
+    return None
+
+
+def _names(e: Expr) -> set:
+    out = {n.name for n in e.walk() if n.kind == "name"}
+    if e.macro:
+        out.add(e.macro)
+    return out
+
+
+def _points_to_zero(a: Expr, fn: Function) -> bool | None:
+    """For a timeout argument `&t`: True if `t` is set to zero in `fn`, False if to a non-zero constant,
+    None if unknown."""
+    if not (a.kind == "unop" and a.op == "&" and a.kids):
+        return None
+    root = a.kids[0].strip().root()
+    if root is None or root not in fn.locals:
+        return None
+    values = []
+    for _, ev in fn.events():
+        if ev.kind not in ("assign", "decl") or ev.target is None or ev.expr is None:
+            continue
+        t = ev.target.strip()
+        if t.root() != root:
+            continue
+        e = ev.expr.strip()
+        if e.kind == "init":
+            vals = [k.kids[0].strip().value if k.kind == "field_init" and k.kids else k.strip().value
+                    for k in e.kids]
+            values.append(0 if vals and all(x == 0 for x in vals) else (None if None in vals else 1))
+        else:
+            values.append(e.value)
+    if not values or None in values:
+        return None
+    return all(v == 0 for v in values)
+
+
+def _mentions(program, name: str) -> bool:
+    for fn in program.functions.values():
+        for _, ev in fn.events():
+            if ev.expr is not None and any(n.kind == "name" and n.name == name for n in ev.expr.walk()):
+                return True
+    return False
+
+
+def _short(loc: Loc) -> str:
+    return f"{os.path.basename(loc.file)}:{loc.line}"
+
+
+def _seed_text(seed: Seed) -> str:
+    if seed.role is not None:
+        kind = seed.role.kind
+        what = f"{kind[6:]} callback" if kind.startswith("event:") else {
+            "completion": "IoCompletion routine", "dpc": "DPC routine", "timer": "timer routine",
+            "wdf_timer": "framework timer callback", "cancel": "cancel routine"}.get(kind, kind)
+        return f"{what} {seed.fn.name} (registered at {_short(seed.role.loc)})"
+    if "@" in seed.annotation:
+        by, at = seed.annotation.split("@", 1)
+        return f"{seed.fn.name} (IRQL raised by {by} at {at})"
+    return f"{seed.fn.name} (annotated {seed.annotation})"
+
+
+__all__ = ["IrqlFacts", "Irql", "State", "Limit"]

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import networkx as nx
 
@@ -74,6 +74,8 @@ class State:
     flag_clear: Loc | None = None  # inside the branch where WSK_FLAG_AT_DISPATCH_LEVEL tests clear
     locks: tuple = ()              # lock objects held (names, as `analysis.calls.object_key` gives them)
     lowered: Loc | None = None     # where a test on the real IRQL narrowed `hi`
+    unmatched: bool = False        # a release ended a region this function did not open (every path)
+    mixed: bool = False            # paths with different raised regions met (see `_join`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,24 +265,14 @@ class IrqlFacts:
         if not any(self._effect(ev.expr, fn) for _, ev in fn.calls()):
             return s
         exits, _ = self._flow(fn, State(P, P))
-        for st in exits:
-            if st.saved:
-                s.raises = max(s.raises or P, st.hi)
-        s.restores = self._underflows(fn)
+        if exits:
+            st = exits[0]
+            for other in exits[1:]:
+                st = _join(st, other)
+            if st.saved and not st.mixed:     # raised on every path (not only on success)
+                s.raises = st.hi
+            s.restores = st.unmatched
         return s
-
-    def _underflows(self, fn: Function) -> bool:
-        """The function releases a region it did not open (a release wrapper)."""
-        depth = 0
-        for _, ev in fn.calls():
-            eff = self._effect(ev.expr, fn)
-            if eff == "raise":
-                depth += 1
-            elif eff == "restore":
-                if depth == 0:
-                    return True
-                depth -= 1
-        return False
 
     def _effect(self, call: Expr, fn: Function) -> str | None:
         targets = self.cg.targets(call, fn)
@@ -315,10 +307,16 @@ class IrqlFacts:
                 yield fn, Irql(*rng), Seed(role=role, fn=fn)
         # After the roles (their chains read better in traces). A role decides its function's own
         # IRQL: the SAL it carries is mostly the role typedef's (DRIVER_DISPATCH says DISPATCH_LEVEL,
-        # although create, close and device control run at PASSIVE_LEVEL).
+        # although create, close and device control run at PASSIVE_LEVEL). `_IRQL_requires_max_` is
+        # an upper bound that annotations state generously: it seeds only functions nobody in the
+        # driver calls (a library's entry points); elsewhere the callers decide, and the bound is
+        # checked at the calls. `_IRQL_requires_(X)` and `_IRQL_requires_min_(X)` are facts.
         for key, fn in prog.functions.items():
             c = self._contract[key]
-            if key not in seeded and (c[1] is not None or c[0] is not None):
+            if key in seeded or (c[1] is None and c[0] is None):
+                continue
+            exact = c[0] is not None and (c[0] > P or c[0] == c[1])
+            if exact or not any(a.key != key for a, _ in self.cg.callers(key)):
                 lo = c[0] if c[0] is not None else P
                 hi = c[1] if c[1] is not None else D
                 yield fn, Irql(lo, max(lo, hi)), Seed(annotation=c[2] or c[3], fn=fn)
@@ -420,13 +418,16 @@ class IrqlFacts:
             hi = max(st.hi, level)
             # when the entry may already be at this level, the entry's chain explains `hi`
             raised, by = (ev.loc, call.name or call.text) if hi > st.hi else (st.raised, st.raised_by)
-            return State(max(st.lo, level), hi, raised, by, saved[-MAX_SAVED:], st.flag_clear,
-                         (st.locks + ((lock,) if lock else ()))[-MAX_SAVED:], st.lowered)
+            return replace(st, lo=max(st.lo, level), hi=hi, raised=raised, raised_by=by, saved=saved[-MAX_SAVED:],
+                           locks=(st.locks + ((lock,) if lock else ()))[-MAX_SAVED:])
         if eff == "restore":
             if not st.saved:
-                return st
+                return replace(st, unmatched=True)
             lo, hi, raised, by, locks = st.saved[-1]
-            return State(lo, hi, raised, by, st.saved[:-1], st.flag_clear, locks, st.lowered)
+            return replace(st, lo=lo, hi=hi, raised=raised, raised_by=by, saved=st.saved[:-1], locks=locks)
+        need = K.MIN_IRQL.get(call.name) if call.op == "direct" else None
+        if need is not None and st.lo < need:   # reported (WSK007); afterwards assume the requirement holds
+            return replace(st, lo=min(need, st.hi))
         return st
 
     def _edge(self, st: State, blk, label: str, aliases) -> State | None:
@@ -438,14 +439,14 @@ class IrqlFacts:
             lo, hi = max(st.lo, min(allowed)), min(st.hi, max(allowed))
             if lo > hi:
                 return None
-            lowered = blk.cond.loc if hi < st.hi else st.lowered
-            return State(lo, hi, st.raised if hi == st.hi else None, st.raised_by if hi == st.hi else "",
-                         st.saved, st.flag_clear, st.locks, lowered)
+            if hi == st.hi:
+                return replace(st, lo=lo)
+            return replace(st, lo=lo, hi=hi, raised=None, raised_by="", lowered=blk.cond.loc)
         pol = _flag_test(blk.cond, aliases[1])
         if pol is not None:
             if pol == want:      # flag set: exactly DISPATCH_LEVEL
-                return State(D, D, st.raised, st.raised_by, st.saved, None, st.locks, st.lowered)
-            return State(st.lo, st.hi, st.raised, st.raised_by, st.saved, blk.cond.loc, st.locks, st.lowered)
+                return replace(st, lo=D, hi=D, flag_clear=None)
+            return replace(st, flag_clear=blk.cond.loc)
         return st
 
     def _aliases(self, fn: Function):
@@ -477,18 +478,21 @@ class IrqlFacts:
 def _join(a: State, b: State) -> State:
     if a == b:
         return a
+    if len(a.saved) != len(b.saved):
+        # A region opened on some paths only (`if (x) KeAcquireSpinLock(..)` .. `if (x) KeReleaseSpinLock(..)`,
+        # or a lock held only on success): assume the region is not open. This can miss a raised
+        # region, but never invents one.
+        return replace(a if len(a.saved) < len(b.saved) else b, mixed=True)
     if b.hi > a.hi:
         raised, by = b.raised, b.raised_by
     else:
         raised, by = a.raised, a.raised_by
-    if len(a.saved) == len(b.saved):
-        saved = tuple(_join_saved(x, y) for x, y in zip(a.saved, b.saved))
-    else:
-        saved = a.saved if len(a.saved) > len(b.saved) else b.saved
+    saved = tuple(_join_saved(x, y) for x, y in zip(a.saved, b.saved))
     locks = tuple(x for x in a.locks if x in b.locks)
     flag = a.flag_clear if a.flag_clear == b.flag_clear else None
     lowered = a.lowered if a.lowered == b.lowered else None
-    return State(min(a.lo, b.lo), max(a.hi, b.hi), raised, by, saved, flag, locks, lowered)
+    return State(min(a.lo, b.lo), max(a.hi, b.hi), raised, by, saved, flag, locks, lowered,
+                 a.unmatched and b.unmatched, a.mixed or b.mixed)
 
 
 def _join_saved(x, y):

@@ -98,7 +98,8 @@ ARG_RULES: dict[str, ArgRule] = {
 }
 
 # Routines that change the IRQL. `raise`: the new level (None: the level is the argument `arg`);
-# `restore` ends the innermost raised region (the saved IRQL comes back).
+# `restore` ends the innermost raised region (the saved IRQL comes back). The `...AtDpcLevel` lock
+# variants are neither: they leave IRQL unchanged and must be entered at DISPATCH_LEVEL (MIN_IRQL).
 RAISES: dict[str, int | None] = {
     "KeAcquireSpinLock": DISPATCH, "KeAcquireSpinLockRaiseToDpc": DISPATCH, "KfAcquireSpinLock": DISPATCH,
     "KeAcquireSpinLockForDpc": DISPATCH, "KeAcquireInStackQueuedSpinLock": DISPATCH,
@@ -109,19 +110,13 @@ RAISES: dict[str, int | None] = {
     "ExAcquireFastMutex": APC,
     "NdisAcquireSpinLock": DISPATCH, "NdisAcquireRWLockRead": DISPATCH, "NdisAcquireRWLockWrite": DISPATCH,
     "WdfSpinLockAcquire": DISPATCH,
-    # the AtDpcLevel variants leave IRQL unchanged but must be entered at DISPATCH_LEVEL (see MIN_IRQL)
-    "KeAcquireSpinLockAtDpcLevel": DISPATCH, "KeAcquireInStackQueuedSpinLockAtDpcLevel": DISPATCH,
-    "ExAcquireSpinLockExclusiveAtDpcLevel": DISPATCH, "ExAcquireSpinLockSharedAtDpcLevel": DISPATCH,
-    "NdisDprAcquireSpinLock": DISPATCH, "NdisDprAcquireReadWriteLock": DISPATCH,
 }
 RAISE_ARG: dict[str, int] = {"KeRaiseIrql": 0, "KfRaiseIrql": 0}
 RESTORES = frozenset({
     "KeReleaseSpinLock", "KfReleaseSpinLock", "KeReleaseSpinLockForDpc", "KeReleaseInStackQueuedSpinLock",
     "KeReleaseInStackQueuedSpinLockForDpc", "KeReleaseInterruptSpinLock", "ExReleaseSpinLockExclusive",
     "ExReleaseSpinLockShared", "KeLowerIrql", "KfLowerIrql", "ExReleaseFastMutex", "NdisReleaseSpinLock",
-    "NdisReleaseRWLock", "WdfSpinLockRelease", "KeReleaseSpinLockFromDpcLevel",
-    "KeReleaseInStackQueuedSpinLockFromDpcLevel", "ExReleaseSpinLockExclusiveFromDpcLevel",
-    "ExReleaseSpinLockSharedFromDpcLevel", "NdisDprReleaseSpinLock", "NdisDprReleaseReadWriteLock",
+    "NdisReleaseRWLock", "WdfSpinLockRelease",
 })
 
 # Lowest IRQL at which a routine may be called (the `...AtDpcLevel` lock variants).

@@ -143,6 +143,12 @@ class IrqlFacts:
             return []
         return [(b, ev, at[id(ev)]) for b, ev in fn.events() if id(ev) in at]
 
+    def states_at(self, fn: Function, start: Irql) -> list:
+        """[(block, event, State)] of `fn` entered at `start`, whatever its callers (for properties of
+        a function's own body, such as a pageable function that takes a spin lock)."""
+        _, at = self._flow(fn, State(start.lo, start.hi))
+        return [(b, ev, at[id(ev)]) for b, ev in fn.events() if id(ev) in at]
+
     def reached(self):
         """Functions with a known IRQL, in a stable order."""
         return [self.program.functions[k] for k in sorted(self._entry)]
@@ -298,7 +304,8 @@ class IrqlFacts:
         passive_wdf = _mentions(prog, "WdfExecutionLevelPassive")
         seeded = set()
         for key, fn in prog.functions.items():
-            for role in prog.roles.get(key, ()):
+            # registrations before role-typed declarations: traces start where the routine is handed over
+            for role in sorted(prog.roles.get(key, ()), key=lambda r: r.via.startswith("declared as")):
                 kind = role.kind
                 rng = (P, D) if kind.startswith("event:") else ROLE_SEEDS.get(kind)
                 if rng is None or (kind == "wdf_timer" and passive_wdf):
@@ -617,12 +624,10 @@ def _arg_limit(rule: K.ArgRule, call: Expr, fn: Function) -> Limit | None:
         if zero is None:
             return None
         return Limit(D, "with a zero timeout") if zero else Limit(A, "with a non-zero timeout")
-    if rule.kind == "pool_type":
-        paged = (v is not None and v in K.PAGED_POOL_TYPES) or _names(a) & K.PAGED_POOL_NAMES
-        return Limit(A, "with a paged pool type") if paged else Limit(D)
-    if rule.kind == "pool_flags":
-        paged = (v is not None and v & K.POOL_FLAG_PAGED) or "POOL_FLAG_PAGED" in _names(a)
-        return Limit(A, "with POOL_FLAG_PAGED") if paged else Limit(D)
+    if rule.kind in ("pool_type", "pool_flags"):
+        if not _pool_is_paged(rule.kind, a):
+            return Limit(D)
+        return Limit(A, "with a paged pool type" if rule.kind == "pool_type" else "with POOL_FLAG_PAGED")
     if rule.kind == "wait_true":
         if v is not None and v != 0:
             return Limit(A, "with Wait = TRUE")
@@ -636,6 +641,21 @@ def _arg_limit(rule: K.ArgRule, call: Expr, fn: Function) -> Limit | None:
             return None
         return Limit(P, f"with control code {a.text}") if (v & 0xFFFFFFFF) in rule.codes else Limit(D)
     return None
+
+
+def _pool_is_paged(kind: str, a: Expr) -> bool:
+    v = a.value
+    if kind == "pool_type":
+        return (v is not None and v in K.PAGED_POOL_TYPES) or bool(_names(a) & K.PAGED_POOL_NAMES)
+    return bool(v is not None and v & K.POOL_FLAG_PAGED) or "POOL_FLAG_PAGED" in _names(a)
+
+
+def paged_allocation(call: Expr) -> bool:
+    """Whether `call` allocates from paged pool (ExAllocatePool* with PagedPool or POOL_FLAG_PAGED)."""
+    rule = K.ARG_RULES.get(call.name) if call.kind == "call" and call.op == "direct" else None
+    if rule is None or rule.kind not in ("pool_type", "pool_flags") or rule.arg >= len(call.args):
+        return False
+    return _pool_is_paged(rule.kind, call.args[rule.arg].strip())
 
 
 def _names(e: Expr) -> set:
@@ -697,4 +717,4 @@ def _seed_text(seed: Seed) -> str:
     return f"{seed.fn.name} (annotated {seed.annotation})"
 
 
-__all__ = ["IrqlFacts", "Irql", "State", "Limit"]
+__all__ = ["IrqlFacts", "Irql", "State", "Limit", "paged_allocation"]

@@ -1,5 +1,6 @@
 """The rule registry: every rule class, in catalog order. Adding a rule = one file + one line here."""
 from .wsk005_call_above_irql_limit import CallAboveIrqlLimit
+from .wsk006_paged_code_at_dispatch import PagedCodeAtDispatch
 from .wsk012_capture_npi_blocking_wait import CaptureNpiBlockingWait
 from .wsk013_deregister_order import DeregisterOrder
 from .wsk014_registration_pairing import RegistrationPairing
@@ -8,6 +9,7 @@ from .wsk031_address_info_pairing import AddressInfoPairing
 
 ALL_RULES = [
     CallAboveIrqlLimit,
+    PagedCodeAtDispatch,
     CaptureNpiBlockingWait,
     DeregisterOrder,
     RegistrationPairing,

@@ -9,7 +9,7 @@ typedef struct _CONN {
 
 static PCONN AllocConn(VOID)
 {
-    PCONN c = (PCONN)ExAllocatePool2(POOL_FLAG_PAGED, sizeof(CONN), 'nnoC');
+    PCONN c = (PCONN)ExAllocatePool2(POOL_FLAG_PAGED, sizeof(CONN), 'nnoC'); // expect: WSK005 "AllocConn -> ExAllocatePool2"
     return c;
 }
 

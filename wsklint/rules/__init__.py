@@ -1,6 +1,7 @@
 """The rule registry: every rule class, in catalog order. Adding a rule = one file + one line here."""
 from .wsk005_call_above_irql_limit import CallAboveIrqlLimit
 from .wsk006_paged_code_at_dispatch import PagedCodeAtDispatch
+from .wsk007_at_dispatch_flag_misuse import AtDispatchFlagMisuse
 from .wsk012_capture_npi_blocking_wait import CaptureNpiBlockingWait
 from .wsk013_deregister_order import DeregisterOrder
 from .wsk014_registration_pairing import RegistrationPairing
@@ -10,6 +11,7 @@ from .wsk031_address_info_pairing import AddressInfoPairing
 ALL_RULES = [
     CallAboveIrqlLimit,
     PagedCodeAtDispatch,
+    AtDispatchFlagMisuse,
     CaptureNpiBlockingWait,
     DeregisterOrder,
     RegistrationPairing,

@@ -6,6 +6,7 @@ from .wsk012_capture_npi_blocking_wait import CaptureNpiBlockingWait
 from .wsk013_deregister_order import DeregisterOrder
 from .wsk014_registration_pairing import RegistrationPairing
 from .wsk015_provider_npi_pairing import ProviderNpiPairing
+from .wsk020_callback_return_value import CallbackReturnValue
 from .wsk031_address_info_pairing import AddressInfoPairing
 
 ALL_RULES = [
@@ -16,5 +17,6 @@ ALL_RULES = [
     DeregisterOrder,
     RegistrationPairing,
     ProviderNpiPairing,
+    CallbackReturnValue,
     AddressInfoPairing,
 ]

@@ -166,6 +166,17 @@ class Program:
                 if not fn.section and d.section:
                     fn.section = d.section
 
+    @cached_property
+    def declarations(self) -> dict[str, list[str]]:
+        """name -> SAL annotations of the driver's own declarations, including functions it only
+        declares or defines inline in its headers (`static inline KIRQL RcuReadLock(VOID)`)."""
+        out: dict[str, list[str]] = {}
+        for m in self.files:
+            for d in m.decls:
+                lst = out.setdefault(d.name, [])
+                lst += [a for a in d.annotations if a not in lst]
+        return out
+
     # -- name resolution ------------------------------------------------------------------------
     def resolve(self, name: str, from_file: str | None = None) -> Function | None:
         """The function `name` as seen from `from_file` (a static one there wins)."""

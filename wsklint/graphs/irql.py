@@ -171,6 +171,10 @@ class IrqlFacts:
             return best
         if not name:
             return None
+        if call.ref != "api" and name in self.program.declarations:
+            lo, hi, text, _ = _sal_of(self.program.declarations[name])
+            if hi is not None:
+                return Limit(hi, f"annotated {text}", api=False)
         rule = K.ARG_RULES.get(name)
         if rule is not None:
             return _arg_limit(rule, call, fn)
@@ -258,14 +262,7 @@ class IrqlFacts:
                 self._summary[key] = self._summarise(fn)
 
     def _summarise(self, fn: Function) -> _Summary:
-        s = _Summary()
-        for a in fn.annotations:
-            head, arg = _split_ann(a)
-            if head in K.SAL_RAISES:
-                lv = K.level_of(arg)
-                s.raises = D if lv is None else lv
-            elif head in K.SAL_RESTORES:
-                s.restores = True
+        s = _sal_effect(fn.annotations)
         if s.raises is not None or s.restores:
             return s
         if not any(self._effect(ev.expr, fn) for _, ev in fn.calls()):
@@ -296,6 +293,27 @@ class IrqlFacts:
             return "raise"
         if name in K.RESTORES:
             return "restore"
+        if call.ref != "api" and name in self.program.declarations:
+            s = _sal_effect(self.program.declarations[name])
+            return "raise" if s.raises is not None else "restore" if s.restores else None
+        return None
+
+    def min_required(self, call: Expr, fn: Function) -> tuple[int, str] | None:
+        """(level, text) when `call` must be made at or above `level` (the `...AtDpcLevel` routines,
+        the driver's own `_IRQL_requires_min_` functions)."""
+        name = call.name if call.op == "direct" else ""
+        if name in K.MIN_IRQL:
+            return K.MIN_IRQL[name], name
+        annotations = None
+        targets = self.cg.targets(call, fn)
+        if len(targets) == 1:
+            annotations = targets[0].annotations
+        elif not targets and call.ref != "api" and name in self.program.declarations:
+            annotations = self.program.declarations[name]
+        if annotations:
+            lo, _, _, text = _sal_of(annotations)
+            if lo is not None and lo > P:
+                return lo, f"{name} (annotated {text})"
         return None
 
     # -- propagation ----------------------------------------------------------------------------
@@ -414,6 +432,9 @@ class IrqlFacts:
             if targets:
                 level = self._summary[targets[0].key].raises
                 lock = ""
+            elif call.name not in K.RAISES:
+                level = _sal_effect(self.program.declarations.get(call.name, ())).raises or D
+                lock = ""
             else:
                 level = K.RAISES.get(call.name)
                 if level is None:
@@ -432,9 +453,9 @@ class IrqlFacts:
                 return replace(st, unmatched=True)
             lo, hi, raised, by, locks = st.saved[-1]
             return replace(st, lo=lo, hi=hi, raised=raised, raised_by=by, saved=st.saved[:-1], locks=locks)
-        need = K.MIN_IRQL.get(call.name) if call.op == "direct" else None
-        if need is not None and st.lo < need:   # reported (WSK007); afterwards assume the requirement holds
-            return replace(st, lo=min(need, st.hi))
+        need = self.min_required(call, fn)
+        if need is not None and st.lo < need[0]:   # reported (WSK007); afterwards assume it holds
+            return replace(st, lo=min(need[0], st.hi))
         return st
 
     def _edge(self, st: State, blk, label: str, aliases) -> State | None:
@@ -457,11 +478,13 @@ class IrqlFacts:
         return st
 
     def _aliases(self, fn: Function):
-        """Locals that hold KeGetCurrentIrql() or the result of the WSK_FLAG_AT_DISPATCH_LEVEL test."""
+        """Locals that hold KeGetCurrentIrql() or the result of the WSK_FLAG_AT_DISPATCH_LEVEL test, and
+        parameters that every caller passes such a test (`Process(dev, buf, Flags & WSK_FLAG_AT_DISPATCH_LEVEL)`)."""
         got = self._alias_cache.get(fn.key)
         if got is not None:
             return got
-        irql, flag, other = set(), {}, set()
+        self._alias_cache[fn.key] = (frozenset(), {})   # recursion through callers
+        irql, flag, other = set(), self._flag_params(fn), set()
         for _, ev in fn.events():
             if ev.kind not in ("assign", "decl") or ev.target is None:
                 continue
@@ -478,6 +501,23 @@ class IrqlFacts:
         got = (frozenset(irql - other), {k: v for k, v in flag.items() if k not in other and k not in irql})
         self._alias_cache[fn.key] = got
         return got
+
+    def _flag_params(self, fn: Function) -> dict:
+        out = {}
+        callers = [(c, site.event) for c, site in self.cg.callers(fn.key) if site.event is not None and c.key != fn.key]
+        if not callers:
+            return out
+        for i, p in enumerate(fn.params):
+            seen = set()
+            for caller, ev in callers:
+                args = ev.expr.args
+                if i >= len(args):
+                    seen.add(None)
+                elif args[i].strip().value is None:   # a constant says nothing about the caller's IRQL
+                    seen.add(_flag_test(args[i], self._aliases(caller)[1]))
+            if len(seen) == 1 and None not in seen:
+                out[p.name] = seen.pop()
+        return out
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -516,11 +556,27 @@ def _split_ann(a: str) -> tuple[str, str]:
     return a.strip(), ""
 
 
+def _sal_effect(annotations) -> _Summary:
+    s = _Summary()
+    for a in annotations:
+        head, arg = _split_ann(a)
+        if head in K.SAL_RAISES:
+            lv = K.level_of(arg)
+            s.raises = D if lv is None else lv
+        elif head in K.SAL_RESTORES:
+            s.restores = True
+    return s
+
+
 def _sal(fn: Function) -> tuple:
+    return _sal_of(fn.annotations)
+
+
+def _sal_of(annotations) -> tuple:
     """(min level, max level, max annotation text, other annotation text) of a driver function."""
     lo = hi = None
     hi_text = other = ""
-    for a in fn.annotations:
+    for a in annotations:
         head, arg = _split_ann(a)
         lv = K.level_of(arg) if arg else None
         if lv is None:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ..analysis.calls import wsk_name
-from ..knowledge.irql import DISPATCH, MIN_IRQL
+from ..knowledge.irql import DISPATCH, level_name
 from .base import Rule, step
 
 
@@ -65,12 +65,12 @@ class AtDispatchFlagMisuse(Rule):
                 if ev.kind != "call":
                     continue
                 call = ev.expr
-                need = MIN_IRQL.get(call.name) if call.op == "direct" else None
-                if need is not None and st.lo < need:
+                need = facts.min_required(call, fn)
+                if need is not None and st.lo < need[0]:
                     path = facts.path(fn, st, bound="lo")
                     trace = facts.trace(fn, st, ev.loc, f"{fn.name} calls {call.name}", bound="lo")
-                    yield self.report(ev.loc, f"{call.name} requires DISPATCH_LEVEL, but IRQL can be lower here: "
-                                      f"{path}", fn=fn, trace=trace, anchor=f"{call.text} in {fn.name}")
+                    yield self.report(ev.loc, f"{need[1]} requires {level_name(need[0])}, but IRQL can be lower "
+                                      f"here: {path}", fn=fn, trace=trace, anchor=f"{call.text} in {fn.name}")
                     continue
                 if st.flag_clear is None or (wsk_name(call) or call.name) == "WskDeregister":
                     continue

@@ -7,6 +7,7 @@ from .wsk013_deregister_order import DeregisterOrder
 from .wsk014_registration_pairing import RegistrationPairing
 from .wsk015_provider_npi_pairing import ProviderNpiPairing
 from .wsk020_callback_return_value import CallbackReturnValue
+from .wsk021_dead_socket_signal import DeadSocketSignal
 from .wsk031_address_info_pairing import AddressInfoPairing
 
 ALL_RULES = [
@@ -18,5 +19,6 @@ ALL_RULES = [
     RegistrationPairing,
     ProviderNpiPairing,
     CallbackReturnValue,
+    DeadSocketSignal,
     AddressInfoPairing,
 ]

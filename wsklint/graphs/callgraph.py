@@ -23,11 +23,13 @@ API (for rules):
     cg.callees(key) / callers(key)   (Function, Site) pairs over call and pointer edges
     cg.reachable(starts)          key -> shortest chain of call Sites from one of `starts`
     cg.chains(start, pred)        like analysis.interproc.call_chains, over call and pointer edges
+    cg.contexts                   key -> entry points (role functions) whose execution reaches it
 """
 from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from functools import cached_property
 
 import networkx as nx
 
@@ -135,6 +137,18 @@ class CallGraph:
             for s in data["sites"]:
                 if s.kind in kinds:
                     yield self.program.functions[a], s
+
+    @cached_property
+    def contexts(self) -> dict[str, frozenset]:
+        """function key -> the entry points (functions with a role other than `provider`) whose
+        execution can reach it over call and pointer edges: the contexts it can run in."""
+        out: dict[str, set] = {}
+        for key, roles in self.program.roles.items():
+            if not any(r.kind != "provider" for r in roles):
+                continue
+            for k in self.reachable([self.program.functions[key]]):
+                out.setdefault(k, set()).add(key)
+        return {k: frozenset(v) for k, v in out.items()}
 
     def reachable(self, starts, kinds=CALL_KINDS, max_depth: int = 64) -> dict[str, list[Site]]:
         out: dict[str, list[Site]] = {s.key: [] for s in starts}

@@ -2,6 +2,7 @@
 from .wsk005_call_above_irql_limit import CallAboveIrqlLimit
 from .wsk006_paged_code_at_dispatch import PagedCodeAtDispatch
 from .wsk007_at_dispatch_flag_misuse import AtDispatchFlagMisuse
+from .wsk008_close_socket_race import CloseSocketRace
 from .wsk012_capture_npi_blocking_wait import CaptureNpiBlockingWait
 from .wsk013_deregister_order import DeregisterOrder
 from .wsk014_registration_pairing import RegistrationPairing
@@ -14,6 +15,7 @@ ALL_RULES = [
     CallAboveIrqlLimit,
     PagedCodeAtDispatch,
     AtDispatchFlagMisuse,
+    CloseSocketRace,
     CaptureNpiBlockingWait,
     DeregisterOrder,
     RegistrationPairing,

@@ -39,6 +39,9 @@ ROLE_TYPEDEFS = {
     "MINIPORT_INITIALIZE": "pnp_start",
     "MINIPORT_HALT": "unload",
     "MINIPORT_UNLOAD": "unload",
+    "MINIPORT_SEND_NET_BUFFER_LISTS": "ndis_datapath",     # NDIS data path: IRQL <= DISPATCH_LEVEL
+    "MINIPORT_RETURN_NET_BUFFER_LISTS": "ndis_datapath",
+    "MINIPORT_CANCEL_SEND": "ndis_datapath",
     "EVT_WDF_WORKITEM": "work_item",
     "EVT_WDF_DPC": "dpc",
     "EVT_WDF_TIMER": "wdf_timer",
@@ -59,6 +62,13 @@ ROLE_FIELDS = {
     "MiniportHaltEx": "unload",
     "MiniportDriverUnload": "unload",
     "WorkerRoutine": "work_item",       # ExInitializeWorkItem is a macro over this field
+    # NDIS_MINIPORT_DRIVER_CHARACTERISTICS
+    "InitializeHandlerEx": "pnp_start",
+    "HaltHandlerEx": "unload",
+    "UnloadHandler": "unload",
+    "SendNetBufferListsHandler": "ndis_datapath",
+    "ReturnNetBufferListsHandler": "ndis_datapath",
+    "CancelSendHandler": "ndis_datapath",
 }
 
 # Calls that register a routine: callee -> (argument index of the routine, role).
@@ -110,6 +120,7 @@ ROLE_TEXT = {
     "dpc": "a DPC routine (runs at DISPATCH_LEVEL)",
     "timer": "a timer routine (runs at DISPATCH_LEVEL)",
     "wdf_timer": "a framework timer callback (runs at IRQL <= DISPATCH_LEVEL)",
+    "ndis_datapath": "an NDIS send or return handler (runs at IRQL <= DISPATCH_LEVEL)",
     "cancel": "a cancel routine (runs at DISPATCH_LEVEL)",
     "work_item": "a work-item routine (runs at PASSIVE_LEVEL)",
     "thread": "a system thread (runs at PASSIVE_LEVEL)",

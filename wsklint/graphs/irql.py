@@ -48,7 +48,7 @@ from ..program import Role, role_text
 
 P, A, D = K.PASSIVE, K.APC, K.DISPATCH
 
-ROLE_SEEDS = {"completion": (P, D), "wdf_timer": (P, D), "dpc": (D, D), "timer": (D, D), "cancel": (D, D),
+ROLE_SEEDS = {"completion": (P, D), "wdf_timer": (P, D), "ndis_datapath": (P, D), "dpc": (D, D), "timer": (D, D), "cancel": (D, D),
               "work_item": (P, P), "thread": (P, P), "driver_entry": (P, P), "unload": (P, P),
               "add_device": (P, P), "pnp_start": (P, P), "dispatch": (P, P)}
 MAX_SAVED = 4
@@ -765,7 +765,8 @@ def _seed_text(seed: Seed) -> str:
         kind = seed.role.kind
         what = f"{kind[6:]} callback" if kind.startswith("event:") else {
             "completion": "IoCompletion routine", "dpc": "DPC routine", "timer": "timer routine",
-            "wdf_timer": "framework timer callback", "cancel": "cancel routine"}.get(kind, kind)
+            "wdf_timer": "framework timer callback", "cancel": "cancel routine",
+            "ndis_datapath": "NDIS data-path handler"}.get(kind, kind)
         return f"{what} {seed.fn.name} (registered at {_short(seed.role.loc)})"
     if "@" in seed.annotation:
         by, at = seed.annotation.split("@", 1)

@@ -24,7 +24,7 @@ def changed_drivers(files: list[str], settings, base: str) -> list[str]:
         root = root or _nearest_sources(f, os.path.abspath(base))
         if root:
             roots.append(root)
-    roots = sorted(set(roots), key=len)
+    roots = sorted(set(roots), key=lambda r: (len(r), r))
     kept = []
     for r in roots:
         if not any(r == k or r.startswith(os.path.join(k, "")) for k in kept):

@@ -27,6 +27,9 @@ _LITERALS = {K.INTEGER_LITERAL, K.CHARACTER_LITERAL, K.CXX_BOOL_LITERAL_EXPR, K.
 _CASTS = {K.CSTYLE_CAST_EXPR, K.CXX_STATIC_CAST_EXPR, K.CXX_REINTERPRET_CAST_EXPR, K.CXX_CONST_CAST_EXPR,
           K.CXX_FUNCTIONAL_CAST_EXPR, K.CXX_DYNAMIC_CAST_EXPR}
 _FOLDABLE = {"const", "unop", "binop", "cast", "cond", "sizeof"}
+# nodes whose text or names come from the tokens; inside macro arguments we look up where they are spelled
+_TOKEN_KINDS = {K.MEMBER_REF_EXPR, K.UNEXPOSED_EXPR, K.CALL_EXPR, K.DECL_REF_EXPR, K.INTEGER_LITERAL,
+                K.PAREN_EXPR, K.CSTYLE_CAST_EXPR, K.STRING_LITERAL}
 _ASSIGN_OPS = {"=", "*=", "/=", "%=", "+=", "-=", "<<=", ">>=", "&=", "^=", "|="}
 _SAL_RE = re.compile(r"^(_IRQL_\w+|__drv_\w*IRQL\w*|__drv_\w*FunctionIRQL|_Function_class_|__drv_functionClass"
                      r"|_Dispatch_type_|__drv_dispatchType)$")
@@ -42,26 +45,54 @@ def norm_type(spelling: str) -> str:
     return s.lstrip("_")
 
 
-class Tokens:
-    """The main file's tokens, tokenised once, sliced by offset."""
+_C_KEYWORDS = frozenset("""auto break case char const continue default do double else enum extern float for goto if
+inline int long register restrict return short signed sizeof static struct switch typedef union unsigned void
+volatile while _Bool _Complex _Static_assert _Alignof _Alignas bool class delete false friend mutable namespace
+new nullptr operator private protected public template this throw true try catch typename using virtual
+static_cast reinterpret_cast const_cast dynamic_cast decltype constexpr noexcept alignof static_assert
+__try __except __finally __leave __declspec __int64 __int32 __int16 __int8 __forceinline __inline __cdecl
+__stdcall __fastcall __attribute __attribute__ __asm __asm__ __pragma _Pragma __typeof__ typeof""".split())
+_TOKEN_RE = re.compile(rb"""
+    (?P<ws>\s+)
+  | (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
+  | (?P<str>(?:u8|[uUL])?"(?:\\.|[^"\\\n])*"?|(?:u8|[uUL])?'(?:\\.|[^'\\\n])*'?)
+  | (?P<num>\.?[0-9](?:[eEpP][+-]|[0-9A-Za-z_.])*)
+  | (?P<ident>[A-Za-z_$][0-9A-Za-z_$]*)
+  | (?P<punct>->\*?|\+\+|--|<<=|>>=|<<|>>|<=|>=|==|!=|&&|\|\||::|\#\#|\.\.\.|[-+*/%&|^!~<>=]=?|[][(){};,.?:\#\\@`])
+  | (?P<other>.)
+""", re.S | re.X)
+IDENT, KEYWORD, OTHER = "ident", "keyword", "other"
 
-    def __init__(self, tu, path: str, size: int, skipped: list[tuple[int, int]]):
-        f = tu.get_file(path)
-        ext = ci.SourceRange.from_locations(ci.SourceLocation.from_offset(tu, f, 0),
-                                            ci.SourceLocation.from_offset(tu, f, size))
+
+class Tokens:
+    """The main file's tokens, from a small lexer over its bytes (offsets are byte offsets, as
+    libclang's), sliced by offset. Much cheaper than libclang's tokenizer through the bindings."""
+
+    def __init__(self, data: bytes, skipped: list[tuple[int, int]]):
         self.starts, self.ends, self.spell, self.kinds, self.lines, self.cols = [], [], [], [], [], []
-        for t in tu.get_tokens(extent=ext):
-            if t.kind == ci.TokenKind.COMMENT:
+        line_starts = [0]
+        pos = data.find(b"\n")
+        while pos != -1:
+            line_starts.append(pos + 1)
+            pos = data.find(b"\n", pos + 1)
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = b"   " + data[3:]
+        line = 0
+        for m in _TOKEN_RE.finditer(data):
+            kind = m.lastgroup
+            if kind in ("ws", "comment"):
                 continue
-            loc = t.location
-            _, line, col, off = loc._get_instantiation()
-            sp = t.spelling
-            self.starts.append(off)
-            self.ends.append(off + len(sp.encode("utf-8")))
-            self.spell.append(sp)
-            self.kinds.append(t.kind)
-            self.lines.append(line)
-            self.cols.append(col)
+            a, b = m.span()
+            while line + 1 < len(line_starts) and line_starts[line + 1] <= a:
+                line += 1
+            text = m.group().decode("utf-8", errors="replace")
+            self.starts.append(a)
+            self.ends.append(b)
+            self.spell.append(text)
+            self.kinds.append(IDENT if kind == "ident" and text not in _C_KEYWORDS else
+                              KEYWORD if kind == "ident" else OTHER)
+            self.lines.append(line + 1)
+            self.cols.append(a - line_starts[line] + 1)
         self.skipped = skipped
 
     def range(self, start: int, end: int) -> tuple[int, int]:
@@ -90,7 +121,7 @@ class Converter:
         self.stub_file = stub_file
         self.project_filter = project_filter
         self.model = FileModel(path=path, language=lang, lines=source.count(b"\n") + 1)
-        self.toks = Tokens(tu, path, len(source), clangapi.skipped_ranges(tu))
+        self.toks = Tokens(source, clangapi.skipped_ranges(tu))
         self.functions: list[Function] = []
         self.keys: set[str] = set()
         self._qual_cache: dict = {}
@@ -101,12 +132,9 @@ class Converter:
     # -- locations and text ---------------------------------------------------------------------
     def span(self, c):
         """(start offset, end offset, Loc) in the main file, or (None, None, Loc) elsewhere."""
-        ext = c.extent
-        f, line, col, off = ext.start._get_instantiation()
-        f2, eline, ecol, eoff = ext.end._get_instantiation()
-        if f is None or f.name != self.path:
-            loc = Loc(self.path, line if f is not None and f.name == self.path else 0, col)
-            return None, None, loc
+        f, line, col, off, _, eline, ecol, eoff = clangapi.extent(c)
+        if f != self.main_handle:
+            return None, None, Loc(self.path, 0, col)
         return off, eoff, Loc(self.path, line, col, eline, ecol)
 
     def arg_span(self, c, parent_span):
@@ -117,21 +145,27 @@ class Converter:
             return None
         ext = c.extent
         f1, l1, c1, o1 = clangapi.spelling(ext.start)
+        if f1 != self.main_handle or not (b[0] <= o1 < b[1]):
+            return None
         f2, _, _, o2 = clangapi.spelling(ext.end)
-        if f1 != self.main_handle or f2 != self.main_handle or not (b[0] <= o1 < o2 <= b[1]) or \
-                (o1, o2) == parent_span:
+        if f2 != self.main_handle or not (o1 < o2 <= b[1]) or (o1, o2) == parent_span:
             return None
         return o1, o2, Loc(self.path, l1, c1)
 
     # -- top level --------------------------------------------------------------------------------
     def run(self) -> FileModel:
+        kinds: dict = {self.main_handle: "main"}   # file handle -> main | project | system
         for c in self.tu.cursor.get_children():
-            f = c.location.file
-            if f is None:
+            h = clangapi.location_file(c)
+            if h is None:
                 continue
-            if f.name == self.path:
+            k = kinds.get(h)
+            if k is None:
+                f = c.location.file
+                k = kinds[h] = "project" if f is not None and self.project_filter(f.name) else "system"
+            if k == "main":
                 self._top(c, main=True)
-            elif self.project_filter(f.name):
+            elif k == "project":
                 self._top(c, main=False)
         self._merge_decls()
         self.model.functions = self.functions
@@ -335,14 +369,14 @@ class Converter:
 
     # -- expressions --------------------------------------------------------------------------------
     def expr(self, c, parent_span, fb: FuncBuilder | None = None) -> Expr:
+        kind = c.kind
         start, end, loc = self.span(c)
         own = start is not None and end > start and (start, end) != parent_span
-        if not own and start is not None and self.bound is not None:
+        if not own and start is not None and self.bound is not None and kind in _TOKEN_KINDS:
             alt = self.arg_span(c, parent_span)
             if alt is not None:
                 start, end, loc = alt
                 own = True
-        kind = c.kind
         sp = (start, end) if start is not None else parent_span
 
         if kind in (K.UNEXPOSED_EXPR, K.PAREN_EXPR):
@@ -415,7 +449,7 @@ class Converter:
             k = (inner,) if inner else ()
             text = self.toks.text(start, end) if own else (
                 f"{inner.text}{op[4:]}" if op.startswith("post") else f"{op}{inner.text if inner else ''}")
-            e = Expr("unop", text, loc, c.type.spelling, op=op, kids=k)
+            e = Expr("unop", text, loc, c.type.spelling if op in ("&", "*") else "", op=op, kids=k)
             return self._fold(c, e, own, start, end)
 
         if kind in (K.BINARY_OPERATOR, K.COMPOUND_ASSIGNMENT_OPERATOR):
@@ -425,7 +459,7 @@ class Converter:
             lhs, rhs = self.expr(kids[0], sp, fb), self.expr(kids[1], sp, fb)
             op = clangapi.binop(c)
             text = self.toks.text(start, end) if own else f"{lhs.text} {op} {rhs.text}"
-            e = Expr("binop", text, loc, c.type.spelling, op=op, kids=(lhs, rhs))
+            e = Expr("binop", text, loc, "", op=op, kids=(lhs, rhs))
             return self._fold(c, e, own, start, end)
 
         if kind in _CASTS:
@@ -440,7 +474,7 @@ class Converter:
             kids = [self.expr(ch, sp, fb) for ch in c.get_children()]
             text = self.toks.text(start, end) if own else " ? ".join(k.text for k in kids[:2]) + (
                 f" : {kids[2].text}" if len(kids) > 2 else "")
-            e = Expr("cond", text, loc, c.type.spelling, kids=tuple(kids))
+            e = Expr("cond", text, loc, "", kids=tuple(kids))
             return self._fold(c, e, own, start, end)
 
         if kind == K.ARRAY_SUBSCRIPT_EXPR:
@@ -473,7 +507,7 @@ class Converter:
 
     def _fold(self, c, e: Expr, own, start, end) -> Expr:
         if e.kids and all(k.value is not None for k in e.kids) and e.op not in _ASSIGN_OPS:
-            if "dependent" not in e.type:
+            if "dependent" not in (e.type or c.type.spelling):
                 e.value = clangapi.evaluate_int(c)
                 if e.value is not None and own:
                     e.macro = self._macro(start, end)
@@ -484,14 +518,14 @@ class Converter:
             return ""
         tk = self.toks
         i, j = tk.range(start, end)
-        if j > i and tk.kinds[i] == ci.TokenKind.IDENTIFIER and (j == i + 1 or tk.spell[i + 1] == "("):
+        if j > i and tk.kinds[i] == IDENT and (j == i + 1 or tk.spell[i + 1] == "("):
             return tk.spell[i]
         return ""
 
     def _member_tail(self, start, end):
         tk = self.toks
         i, j = tk.range(start, end)
-        if j - i >= 3 and tk.spell[j - 2] in ("->", ".") and tk.kinds[j - 1] == ci.TokenKind.IDENTIFIER:
+        if j - i >= 3 and tk.spell[j - 2] in ("->", ".") and tk.kinds[j - 1] == IDENT:
             return tk.spell[j - 2], tk.spell[j - 1]
         return None
 
@@ -499,7 +533,7 @@ class Converter:
         tk = self.toks
         i, j = tk.range(start, end)
         for k in range(j - 1, i - 1, -1):
-            if tk.kinds[k] == ci.TokenKind.IDENTIFIER:
+            if tk.kinds[k] == IDENT:
                 return tk.spell[k]
         return ""
 

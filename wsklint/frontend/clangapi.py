@@ -153,3 +153,21 @@ def location_file(cursor) -> int | None:
     a, b, c, d = _refs[:4]
     _inst(_getLoc(cursor), a, b, c, d)
     return _f1.value
+
+
+# -- child visits without the bindings' per-child null-cursor check (two extra calls per child) ------
+def _collect(child, parent, out):
+    out.append(child)
+    return 1   # CXChildVisit_Continue
+
+
+_COLLECT = ci.callbacks["cursor_visit"](_collect)
+
+
+def children(cursor) -> list:
+    out: list = []
+    ci.conf.lib.clang_visitChildren(cursor, _COLLECT, out)
+    tu = cursor._tu
+    for ch in out:
+        ch._tu = tu
+    return out

@@ -155,7 +155,7 @@ class Converter:
     # -- top level --------------------------------------------------------------------------------
     def run(self) -> FileModel:
         kinds: dict = {self.main_handle: "main"}   # file handle -> main | project | system
-        for c in self.tu.cursor.get_children():
+        for c in clangapi.children(self.tu.cursor):
             h = clangapi.location_file(c)
             if h is None:
                 continue
@@ -174,7 +174,7 @@ class Converter:
     def _top(self, c, main: bool):
         kind = c.kind
         if kind in _FUNC_KINDS:
-            body = next((ch for ch in c.get_children() if ch.kind == K.COMPOUND_STMT), None)
+            body = next((ch for ch in clangapi.children(c) if ch.kind == K.COMPOUND_STMT), None)
             if body is not None and main:
                 self._function(c, body)
             elif body is None:
@@ -182,7 +182,7 @@ class Converter:
         elif kind == K.VAR_DECL and main:
             self._global(c)
         elif kind in _SCOPE_KINDS:
-            for ch in c.get_children():
+            for ch in clangapi.children(c):
                 f = ch.location.file
                 if f is not None and (f.name == self.path) == main:
                     self._top(ch, main)
@@ -198,14 +198,14 @@ class Converter:
     def _annotations(self, c, name_off: int | None) -> tuple[list[str], list[str]]:
         """SAL annotations and role typedefs of a function declaration."""
         ann, roles = [], []
-        for ch in c.get_children():
+        for ch in clangapi.children(c):
             if ch.kind == K.ANNOTATE_ATTR and ch.spelling.startswith("wsklint:"):
                 ann.append(ch.spelling[8:].replace(" ", ""))
         t = c.type
         if t.kind in (T.TYPEDEF, T.ELABORATED):
             roles.append(t.spelling.split("::")[-1])
             td = t.get_declaration()
-            for ch in td.get_children():
+            for ch in clangapi.children(td):
                 if ch.kind == K.ANNOTATE_ATTR and ch.spelling.startswith("wsklint:"):
                     ann.append(ch.spelling[8:].replace(" ", ""))
         # Token fallback: a real WDK defines the SAL macros away, but the tokens keep them.
@@ -269,7 +269,7 @@ class Converter:
     def _global(self, c):
         start, end, loc = self.span(c)
         init = None
-        for ch in c.get_children():
+        for ch in clangapi.children(c):
             if ch.kind.is_expression():
                 init = self.expr(ch, (start, end))
         storage = "extern" if c.storage_class == ci.StorageClass.EXTERN else "global"
@@ -331,7 +331,7 @@ class Converter:
                       end_line=loc.end_line, is_static=is_static, return_type=c.result_type.spelling,
                       annotations=ann, role_types=roles, section=section,
                       section_loc=loc if section else None)
-        for ch in c.get_children():
+        for ch in clangapi.children(c):
             if ch.kind == K.PARM_DECL:
                 _, _, ploc = self.span(ch)
                 fn.params.append(Var(ch.spelling, ch.type.spelling, "param", ploc))
@@ -356,7 +356,7 @@ class Converter:
         fn = Function(name=f"{outer.name}::<lambda@{loc.line}>", key=key, file=self.path, loc=loc,
                       end_line=loc.end_line, is_static=True, return_type="", parent=outer.key)
         body = None
-        for ch in c.get_children():
+        for ch in clangapi.children(c):
             if ch.kind == K.PARM_DECL:
                 _, _, ploc = self.span(ch)
                 fn.params.append(Var(ch.spelling, ch.type.spelling, "param", ploc))
@@ -380,7 +380,7 @@ class Converter:
         sp = (start, end) if start is not None else parent_span
 
         if kind in (K.UNEXPOSED_EXPR, K.PAREN_EXPR):
-            kids = [ch for ch in c.get_children() if ch.kind.is_expression() or ch.kind == K.INIT_LIST_EXPR]
+            kids = [ch for ch in clangapi.children(c) if ch.kind.is_expression() or ch.kind == K.INIT_LIST_EXPR]
             if len(kids) == 1:
                 # wrappers pass their parent's span on, so a child with the same extent keeps its text
                 inner = self.expr(kids[0], parent_span, fb)
@@ -404,7 +404,7 @@ class Converter:
             if kind == K.OVERLOADED_DECL_REF:
                 return Expr("name", name, loc, name=name, ref="function")
             if not name:   # C++ recovery: `DECL_REF_EXPR ''` over `OVERLOADED_DECL_REF 'WskRegister'`
-                sub = next(iter(c.get_children()), None)
+                sub = next(iter(clangapi.children(c)), None)
                 if sub is not None and sub.kind == K.OVERLOADED_DECL_REF:
                     return Expr("name", sub.spelling, loc, name=sub.spelling, ref="function")
                 name = self._last_ident(start, end) if own else ""
@@ -413,7 +413,7 @@ class Converter:
                         ref=ref)
 
         if kind == K.MEMBER_REF_EXPR:
-            kids = [ch for ch in c.get_children() if ch.kind.is_expression()]
+            kids = [ch for ch in clangapi.children(c) if ch.kind.is_expression()]
             base = self.expr(kids[0], sp, fb) if kids else Expr("name", "this", loc, name="this", ref="param")
             name = c.spelling or (self._last_ident(start, end) if own else "")
             arrow = self._arrow(start, end) if own else None
@@ -443,7 +443,7 @@ class Converter:
             return Expr("str", self.toks.text(start, end) if own else c.spelling, loc)
 
         if kind == K.UNARY_OPERATOR:
-            kids = [ch for ch in c.get_children()]
+            kids = [ch for ch in clangapi.children(c)]
             inner = self.expr(kids[0], sp, fb) if kids else None
             op = clangapi.unop(c)
             k = (inner,) if inner else ()
@@ -453,7 +453,7 @@ class Converter:
             return self._fold(c, e, own, start, end)
 
         if kind in (K.BINARY_OPERATOR, K.COMPOUND_ASSIGNMENT_OPERATOR):
-            kids = list(c.get_children())
+            kids = list(clangapi.children(c))
             if len(kids) != 2:
                 return self._other(c, kids, own, start, end, loc, sp, fb)
             lhs, rhs = self.expr(kids[0], sp, fb), self.expr(kids[1], sp, fb)
@@ -463,7 +463,7 @@ class Converter:
             return self._fold(c, e, own, start, end)
 
         if kind in _CASTS:
-            kids = [ch for ch in c.get_children() if ch.kind.is_expression() or ch.kind == K.INIT_LIST_EXPR]
+            kids = [ch for ch in clangapi.children(c) if ch.kind.is_expression() or ch.kind == K.INIT_LIST_EXPR]
             inner = self.expr(kids[-1], sp, fb) if kids else None
             ty = c.type.spelling
             text = self.toks.text(start, end) if own else f"({ty}){inner.text if inner else ''}"
@@ -471,14 +471,14 @@ class Converter:
             return self._fold(c, e, own, start, end)
 
         if kind == K.CONDITIONAL_OPERATOR:
-            kids = [self.expr(ch, sp, fb) for ch in c.get_children()]
+            kids = [self.expr(ch, sp, fb) for ch in clangapi.children(c)]
             text = self.toks.text(start, end) if own else " ? ".join(k.text for k in kids[:2]) + (
                 f" : {kids[2].text}" if len(kids) > 2 else "")
             e = Expr("cond", text, loc, "", kids=tuple(kids))
             return self._fold(c, e, own, start, end)
 
         if kind == K.ARRAY_SUBSCRIPT_EXPR:
-            kids = [self.expr(ch, sp, fb) for ch in c.get_children()]
+            kids = [self.expr(ch, sp, fb) for ch in clangapi.children(c)]
             text = self.toks.text(start, end) if own else (f"{kids[0].text}[{kids[1].text}]" if len(kids) == 2
                                                            else "?")
             return Expr("index", text, loc, c.type.spelling, kids=tuple(kids))
@@ -497,7 +497,7 @@ class Converter:
             lf = self.lambda_function(c, fb.fn)
             return Expr("lambda", self.toks.text(start, end)[:80] if own else "<lambda>", loc, name=lf.key)
 
-        kids = [ch for ch in c.get_children() if ch.kind.is_expression() or ch.kind == K.INIT_LIST_EXPR]
+        kids = [ch for ch in clangapi.children(c) if ch.kind.is_expression() or ch.kind == K.INIT_LIST_EXPR]
         return self._other(c, kids, own, start, end, loc, sp, fb)
 
     def _other(self, c, kids, own, start, end, loc, sp, fb):
@@ -575,7 +575,7 @@ class Converter:
         return "unknown", None
 
     def _call(self, c, own, start, end, loc, sp, fb):
-        children = list(c.get_children())
+        children = list(clangapi.children(c))
         try:
             args = list(c.get_arguments())
         except Exception:
@@ -628,11 +628,11 @@ class Converter:
             fields = []
         items = []
         pos = 0
-        for ch in c.get_children():
+        for ch in clangapi.children(c):
             designator = None
             value_c = ch
             if ch.kind == K.UNEXPOSED_EXPR:
-                sub = list(ch.get_children())
+                sub = list(clangapi.children(ch))
                 refs = [s for s in sub if s.kind == K.MEMBER_REF]
                 if refs and len(sub) > len(refs):
                     designator = ".".join(r.spelling for r in refs)
@@ -725,14 +725,14 @@ class FuncBuilder:
     def _stmt(self, c):
         k = c.kind
         if k == K.COMPOUND_STMT:
-            for ch in c.get_children():
+            for ch in clangapi.children(c):
                 self.stmt(ch)
         elif k == K.DECL_STMT:
-            for ch in c.get_children():
+            for ch in clangapi.children(c):
                 if ch.kind == K.VAR_DECL:
                     self.var_decl(ch)
         elif k == K.RETURN_STMT:
-            kids = list(c.get_children())
+            kids = list(clangapi.children(c))
             val = self.expr(kids[0]) if kids else None
             if val is not None:
                 self.emit(val)
@@ -763,7 +763,7 @@ class FuncBuilder:
                 self.link(self.cur, self.continues[-1])
             self.cur = None
         elif k == K.GOTO_STMT:
-            label = next((ch.spelling for ch in c.get_children() if ch.kind == K.LABEL_REF), "")
+            label = next((ch.spelling for ch in clangapi.children(c) if ch.kind == K.LABEL_REF), "")
             if self.cur is not None:
                 self.gotos.append((self.cur, label))
             self.cur = None
@@ -773,7 +773,7 @@ class FuncBuilder:
             self.link(self.cur, b)
             self.labels[c.spelling] = b
             self.cur = b
-            for ch in c.get_children():
+            for ch in clangapi.children(c):
                 self.stmt(ch)
         elif k == K.SEH_TRY_STMT or k == K.CXX_TRY_STMT:
             self.try_stmt(c)
@@ -790,7 +790,7 @@ class FuncBuilder:
             if k == K.VAR_DECL:
                 self.var_decl(c)
         else:
-            for ch in c.get_children():
+            for ch in clangapi.children(c):
                 if ch.kind.is_statement() or ch.kind.is_expression():
                     self.stmt(ch)
 
@@ -800,7 +800,7 @@ class FuncBuilder:
         storage = {ci.StorageClass.STATIC: "static", ci.StorageClass.EXTERN: "extern",
                    ci.StorageClass.REGISTER: "register"}.get(sc, "auto")
         init_c = None
-        for ch in c.get_children():
+        for ch in clangapi.children(c):
             if ch.kind.is_expression() or ch.kind == K.INIT_LIST_EXPR:
                 init_c = ch
         var = Var(c.spelling, c.type.spelling, storage, loc)
@@ -819,7 +819,7 @@ class FuncBuilder:
             return Expr("name", c.spelling, self.conv.span(c)[2], c.type.spelling, name=c.spelling, ref="local")
         if c.kind == K.DECL_STMT:
             last = None
-            for ch in c.get_children():
+            for ch in clangapi.children(c):
                 if ch.kind == K.VAR_DECL:
                     self.var_decl(ch)
                     last = ch
@@ -831,7 +831,7 @@ class FuncBuilder:
         return e
 
     def if_stmt(self, c):
-        kids = list(c.get_children())
+        kids = list(clangapi.children(c))
         if len(kids) >= 3 and kids[0].kind in (K.DECL_STMT, K.VAR_DECL) and not kids[1].kind.is_statement():
             self.stmt(kids[0])   # C++17 if-with-initializer
             kids = kids[1:]
@@ -918,15 +918,15 @@ class FuncBuilder:
             self.link(h, body_b if cond.value else after)
 
     def while_stmt(self, c):
-        kids = list(c.get_children())
+        kids = list(clangapi.children(c))
         self._loop("while", c, kids[0] if kids else None, kids[-1] if len(kids) > 1 else None)
 
     def do_stmt(self, c):
-        kids = list(c.get_children())
+        kids = list(clangapi.children(c))
         self._loop("do", c, kids[-1] if len(kids) > 1 else None, kids[0] if kids else None, test_first=False)
 
     def for_stmt(self, c):
-        kids = list(c.get_children())
+        kids = list(clangapi.children(c))
         init = cond = inc = body = None
         if kids:
             body = kids[-1]
@@ -973,7 +973,7 @@ class FuncBuilder:
         return kids[0], kids[1], None
 
     def range_for(self, c):
-        kids = list(c.get_children())
+        kids = list(clangapi.children(c))
         for ch in kids[:-1]:
             if ch.kind.is_expression():
                 self.emit(self.expr(ch))
@@ -982,7 +982,7 @@ class FuncBuilder:
         self._loop("range-for", c, None, kids[-1] if kids else None)
 
     def switch_stmt(self, c):
-        kids = list(c.get_children())
+        kids = list(clangapi.children(c))
         if not kids:
             return
         cond = self._cond(kids[0])
@@ -1006,7 +1006,7 @@ class FuncBuilder:
         _, _, loc = self.conv.span(c)
         b = self.new_block(loc)
         self.link(self.cur, b)   # fall-through
-        kids = list(c.get_children())
+        kids = list(clangapi.children(c))
         if self.switches:
             head, state = self.switches[-1]
             if c.kind == K.DEFAULT_STMT:
@@ -1020,7 +1020,7 @@ class FuncBuilder:
             self.stmt(kids[-1])
 
     def try_stmt(self, c):
-        kids = list(c.get_children())
+        kids = list(clangapi.children(c))
         if not kids:
             return
         first = len(self.blocks)
@@ -1044,7 +1044,7 @@ class FuncBuilder:
                     if b is not body_end:
                         self.link(b, finally_b, "exc")
                 self.cur = finally_b
-                for ch in h.get_children():
+                for ch in clangapi.children(h):
                     if ch.kind == K.COMPOUND_STMT:
                         self.stmt(ch)
                 self.link(self.cur, after)
@@ -1053,7 +1053,7 @@ class FuncBuilder:
                 for b in inside:
                     self.link(b, hb, "exc")
                 self.cur = hb
-                hk = list(h.get_children())
+                hk = list(clangapi.children(h))
                 if h.kind == K.SEH_EXCEPT_STMT and hk:
                     self.emit(self.expr(hk[0]))
                 body = next((ch for ch in reversed(hk) if ch.kind == K.COMPOUND_STMT), None)

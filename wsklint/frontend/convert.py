@@ -28,8 +28,7 @@ _CASTS = {K.CSTYLE_CAST_EXPR, K.CXX_STATIC_CAST_EXPR, K.CXX_REINTERPRET_CAST_EXP
           K.CXX_FUNCTIONAL_CAST_EXPR, K.CXX_DYNAMIC_CAST_EXPR}
 _FOLDABLE = {"const", "unop", "binop", "cast", "cond", "sizeof"}
 # nodes whose text or names come from the tokens; inside macro arguments we look up where they are spelled
-_TOKEN_KINDS = {K.MEMBER_REF_EXPR, K.UNEXPOSED_EXPR, K.CALL_EXPR, K.DECL_REF_EXPR, K.INTEGER_LITERAL,
-                K.PAREN_EXPR, K.CSTYLE_CAST_EXPR, K.STRING_LITERAL}
+_TOKEN_KINDS = {K.MEMBER_REF_EXPR, K.UNEXPOSED_EXPR, K.CALL_EXPR, K.DECL_REF_EXPR}
 _ASSIGN_OPS = {"=", "*=", "/=", "%=", "+=", "-=", "<<=", ">>=", "&=", "^=", "|="}
 _SAL_RE = re.compile(r"^(_IRQL_\w+|__drv_\w*IRQL\w*|__drv_\w*FunctionIRQL|_Function_class_|__drv_functionClass"
                      r"|_Dispatch_type_|__drv_dispatchType)$")
@@ -372,7 +371,8 @@ class Converter:
         kind = c.kind
         start, end, loc = self.span(c)
         own = start is not None and end > start and (start, end) != parent_span
-        if not own and start is not None and self.bound is not None and kind in _TOKEN_KINDS:
+        if not own and start is not None and self.bound is not None and kind in _TOKEN_KINDS and \
+                (kind == K.MEMBER_REF_EXPR or kind == K.CALL_EXPR or not c.spelling):
             alt = self.arg_span(c, parent_span)
             if alt is not None:
                 start, end, loc = alt

@@ -71,6 +71,8 @@ def _comments(text: str):
 
 def parse(text: str, path: str) -> list[Directive]:
     """The `wsklint:` directives of one file (source text as returned by `source_text`)."""
+    if "wsklint" not in text:
+        return []
     comments, code_lines = _comments(text)
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
     directives = []

@@ -3,33 +3,41 @@
 Each function gets an entry interval [lo, hi] on the lattice PASSIVE < APC < DISPATCH: `hi` is the
 highest IRQL it may run at, `lo` the lowest. Sources:
 
-- roles: event callbacks, completion routines and framework timers [PASSIVE, DISPATCH]; DPCs, timer
-  routines and cancel routines [DISPATCH, DISPATCH]; DriverEntry, unload, AddDevice, PnP start, IRP
-  dispatch, work items and system threads [PASSIVE, PASSIVE];
-- SAL on the driver's own functions: `_IRQL_requires_max_(X)` [PASSIVE, X], `_IRQL_requires_(X)` [X, X],
-  `_IRQL_requires_min_(X)`; these are also contracts: a caller above the maximum violates it, and
-  the caller's IRQL does not flow past the contract into the body (the body is checked against
-  what it declares);
+- roles: event callbacks, completion routines, framework timers and NDIS send/return handlers
+  [PASSIVE, DISPATCH]; DPCs, timer routines and cancel routines [DISPATCH, DISPATCH]; DriverEntry,
+  unload, AddDevice, PnP start, IRP dispatch, work items and system threads [PASSIVE, PASSIVE];
+- SAL on the driver's own functions: `_IRQL_requires_(X)` [X, X] and `_IRQL_requires_min_(X)` are
+  facts. `_IRQL_requires_max_(X)` is a contract: a caller above X violates it, and the caller's IRQL
+  does not flow past it into the body; it seeds [PASSIVE, X] only for functions nothing in the driver
+  calls (a library's entry points), because annotations state the bound generously;
 - callers: a callee's interval joins (lo = min, hi = max) the intervals at its call sites, over
   direct and function-pointer calls (never over registrations: a work item does not run in the
-  context that queues it).
+  context that queues it). The first caller that gives a bound its final value is kept as the
+  witness, so every bound has a chain back to a seed for traces.
 
 Inside a function a small forward dataflow over the CFG tracks the interval at every event:
-spin-lock and other raising regions (KeAcquireSpinLock .. KeReleaseSpinLock, KeRaiseIrql ..
-KeLowerIrql, ExAcquireFastMutex -> APC, ...; driver wrappers whose body raises or restores, or that
-carry `_IRQL_raises_` / `_IRQL_restores_`), and branch tests on the real IRQL
-(`KeGetCurrentIrql() == PASSIVE_LEVEL` narrows its branch). `Flags & WSK_FLAG_AT_DISPATCH_LEVEL` set
-means exactly DISPATCH; clear narrows nothing, but the branch is marked (`State.flag_clear`).
+raised regions (KeAcquireSpinLock .. KeReleaseSpinLock, KeRaiseIrql .. KeLowerIrql,
+ExAcquireFastMutex -> APC, ...; driver wrappers whose body raises on every path or releases a region
+it did not open; inline helpers in project headers with `_IRQL_raises_` / `_IRQL_restores_`), and
+branch tests on the real IRQL (`KeGetCurrentIrql() == PASSIVE_LEVEL` narrows its branch).
+`Flags & WSK_FLAG_AT_DISPATCH_LEVEL` set means exactly DISPATCH; clear narrows nothing, but the branch
+is marked (`State.flag_clear`). The test is followed through locals and through parameters every
+caller passes it to. Where a region is open on some paths only, the merge assumes it closed: this can
+miss a raised region but never invents one.
 
 API (for rules):
     facts.entry(key)            Irql(lo, hi) or None when nothing is known (unknown is not guilty)
     facts.at(fn, event)         the State before `event`, or None
     facts.states(fn)            [(block, event, State)] for every event of a reached function
+    facts.states_at(fn, irql)   the same for `fn` entered at `irql`, whatever its callers
+    facts.reached()             the functions with a known IRQL
     facts.trace(fn, state, last_loc, last_note)   trace steps from the origin of `state.hi`
-    facts.path(fn, state)       "WskReceiveEvent callback OnReceive -> Parse -> Log" (for messages)
-    facts.trace_lo / path_lo    the same for the origin of `state.lo` (why IRQL may be low)
+    facts.path(fn, state)       "WskReceiveEvent callback OnReceive (registered at x.c:40) -> Parse -> Log"
+    facts.trace/path(..., bound="lo")   the same for the origin of `state.lo` (why IRQL may be low)
     facts.limit(call, fn)       the highest IRQL `call` may be made at (Limit), or None
+    facts.min_required(call, fn)   (level, text) for calls that need at least `level` (AtDpcLevel)
     facts.sal_max(fn)           the driver function's own `_IRQL_requires_max_` contract, or None
+    paged_allocation(call)      whether an ExAllocatePool* call allocates paged memory
 """
 from __future__ import annotations
 

@@ -14,8 +14,9 @@ class CallAboveIrqlLimit(Rule):
     ## What it does
     Infers the IRQL every function of the driver can run at: WSK event callbacks, IoCompletion
     routines and framework timers up to DISPATCH_LEVEL, DPCs and timer routines at DISPATCH_LEVEL,
-    spin-lock and other raised regions, functions annotated `_IRQL_requires_max_(DISPATCH_LEVEL)`,
-    and everything they call, directly or through function pointers and dispatch tables. Then reports
+    spin-lock and other raised regions, functions annotated `_IRQL_requires_(DISPATCH_LEVEL)` (or
+    `_IRQL_requires_max_(DISPATCH_LEVEL)` when nothing in the driver calls them), and everything they
+    call, directly or through function pointers and dispatch tables. Then reports
     each call that is not allowed at DISPATCH_LEVEL: blocking waits (`KeWaitForSingleObject` with a
     NULL or non-zero timeout, `KeDelayExecutionThread`), APC-level locks (`ExAcquireFastMutex`,
     `ExAcquireResourceExclusiveLite`), PASSIVE-only routines (`Zw*`, `PsCreateSystemThread`,
@@ -53,7 +54,8 @@ class CallAboveIrqlLimit(Rule):
 
     ## Known limitations
     Function pointers are resolved by what is assigned to them anywhere in the driver (not by flow).
-    IRP dispatch routines are assumed to run at PASSIVE_LEVEL. Timeouts and pool types computed at run
+    IRP dispatch routines are assumed to run at PASSIVE_LEVEL. A lock taken on some paths only (or
+    only on success) is assumed released where the paths meet. Timeouts and pool types computed at run
     time are not judged. `WskCaptureProviderNPI` (WSK012) and `WskDeregister` (WSK013) are reported by
     their own rules, and calls on a branch where `WSK_FLAG_AT_DISPATCH_LEVEL` tests clear by WSK007.
     A wait at PASSIVE_LEVEL inside a callback (after a real IRQL test) is not reported.

@@ -41,8 +41,10 @@ class AtDispatchFlagMisuse(Rule):
     ```
 
     ## Known limitations
-    The flag is recognised in `Flags & WSK_FLAG_AT_DISPATCH_LEVEL` tests and in locals that hold such a
-    test. Code whose IRQL nothing in the driver determines (no role, no caller) is not judged.
+    The flag is recognised in `Flags & WSK_FLAG_AT_DISPATCH_LEVEL` tests, in locals that hold such a
+    test, and in parameters that every caller passes one. The clear branch is tracked in the function
+    that tests the flag; a PASSIVE-only call in a helper called from there is reported by WSK005. Code
+    whose IRQL nothing in the driver determines (no role, no caller) is not judged.
 
     ## References
     - [PFN_WSK_RECEIVE_EVENT](https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/wsk/nc-wsk-pfn_wsk_receive_event)

@@ -94,8 +94,8 @@ TIMER_SET_CALLS = {"KeSetTimer": 2, "KeSetTimerEx": 3, "KeSetCoalescableTimer": 
 
 # WskSocket's dispatch table type follows from its Flags (WSK_FLAG_*_SOCKET); these calls and the
 # WskAcceptEvent out-parameter take a connection table.
-SOCKET_FLAG_TABLES = {1: "WSK_CLIENT_LISTEN_DISPATCH", 2: "WSK_CLIENT_DATAGRAM_DISPATCH",
-                      4: "WSK_CLIENT_CONNECTION_DISPATCH", 8: "WSK_CLIENT_STREAM_DISPATCH"}
+SOCKET_FLAG_TABLES = {1: "WSK_CLIENT_LISTEN_DISPATCH", 2: "WSK_CLIENT_CONNECTION_DISPATCH",
+                      4: "WSK_CLIENT_DATAGRAM_DISPATCH", 8: "WSK_CLIENT_STREAM_DISPATCH"}
 TABLE_ARGS = {"WskSocketConnect": "Dispatch", "WskAccept": "AcceptSocketDispatch"}
 
 # Roles whose code WSK (or the I/O manager) may run at DISPATCH_LEVEL in an arbitrary thread.

@@ -171,3 +171,28 @@ def test_callgraph_command(tmp_path):
     r = wsklint("callgraph", str(src), "-f", "dot", "--no-cache", cwd=tmp_path)
     assert r.returncode == 0 and r.stdout.startswith("digraph callgraph {")
     assert 'style=dotted, label="event:WskReceiveEvent"' in r.stdout
+
+
+def test_table_handed_out_by_the_accept_callback(program):
+    p = program("""
+typedef WSK_CLIENT_CONNECTION_DISPATCH PEER_EVENTS;
+static NTSTATUS WSKAPI PeerGone(PVOID c, ULONG f) { UNREFERENCED_PARAMETER(c); UNREFERENCED_PARAMETER(f);
+                                                     return STATUS_SUCCESS; }
+static const PEER_EVENTS g_PeerEvents = { NULL, PeerGone, NULL };
+static NTSTATUS WSKAPI OnAccept(PVOID c, ULONG f, PSOCKADDR l, PSOCKADDR r, PWSK_SOCKET s, PVOID *ctx,
+                                const WSK_CLIENT_CONNECTION_DISPATCH **AcceptSocketDispatch)
+{
+    UNREFERENCED_PARAMETER(f); UNREFERENCED_PARAMETER(l); UNREFERENCED_PARAMETER(r);
+    if (s == NULL) { return STATUS_REQUEST_NOT_ACCEPTED; }
+    *ctx = c;
+    *AcceptSocketDispatch = &g_PeerEvents;
+    return STATUS_SUCCESS;
+}
+const WSK_CLIENT_LISTEN_DISPATCH g_Listen = { OnAccept, NULL, NULL };
+""")
+    gone = p.by_name["PeerGone"][0]
+    assert [(r.kind, r.via.split(" at ")[0]) for r in p.roles[gone.key]] == \
+        [("event:WskDisconnectEvent", "WSK_CLIENT_CONNECTION_DISPATCH passed on by *AcceptSocketDispatch")]
+    accept = p.by_name["OnAccept"][0]
+    assert [(f.name, s.role) for f, s in p.callgraph.callees(accept.key, ("registers",))] == \
+        [("PeerGone", "event:WskDisconnectEvent")]

@@ -1223,7 +1223,7 @@ class IrpFlow:
                                    for _, ev in fn.events() for e in (ev.expr, ev.target) if e is not None
                                    for n in e.walk())
         from ..analysis.interproc import call_chains
-        requests = list(call_chains(self.program, fn, _irp_request))
+        requests = list(call_chains(self.program, fn, irp_request))
         return RoutineSummary(fn, irp_p, ctx_p, free_keys, free_locs, signals, pending_only,
                               self._return_values(fn), uses, frees_ctx, ctx_locs or [fn.loc], requests)
 
@@ -1259,7 +1259,7 @@ class IrpFlow:
 
         def at_exit(st, fx, tr, ret):
             if ret is not None and ret.expr is not None:
-                vals.setdefault(id(ret), (ret, set()))[1].add(self._value(ret.expr, fx, fn))
+                vals.setdefault(id(ret), (ret, set()))[1].add(self.value_of(ret.expr, fx, fn))
 
         Walk(fn, lambda st, fx, ev, tr: (st, fx, tr), at_exit).run(fn.entry, 0, None, Facts())
         out = []
@@ -1268,7 +1268,8 @@ class IrpFlow:
             out.append((ret, bad[0] if bad else (next(iter(vs)) if len(vs) == 1 else None)))
         return out
 
-    def _value(self, e: Expr, fx: Facts, fn: Function) -> int | None:
+    def value_of(self, e: Expr, fx: Facts, fn: Function) -> int | None:
+        """The constant a returned expression yields on a path (local constants, macros, helpers)."""
         c = status.const_status(e)
         if c is not None:
             return c
@@ -1429,7 +1430,7 @@ class IrpFlow:
         return "\n".join(out) + "\n"
 
 
-def _irp_request(ev, fn) -> bool:
+def irp_request(ev, fn) -> bool:
     if ev.kind != "call":
         return False
     w = wsk_name(ev.expr)

@@ -23,7 +23,7 @@ static PIRP AllocateArmedIrp(PVOID Context)
 
 NTSTATUS ListenAsync(PWSK_SOCKET Socket)
 {
-    const WSK_PROVIDER_LISTEN_DISPATCH *dispatch = Socket->Dispatch;
+    const WSK_PROVIDER_STREAM_DISPATCH *dispatch = Socket->Dispatch;
     PIRP irp = AllocateArmedIrp(NULL);
 
     if (irp == NULL) {

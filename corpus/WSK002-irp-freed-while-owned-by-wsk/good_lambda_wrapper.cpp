@@ -54,7 +54,7 @@ extern "C" NTSTATUS OpenAndBind(PWSK_PROVIDER_NPI Npi, PSOCKADDR Local, PWSK_SOC
     status = SyncOp([dispatch, socket, Local](PIRP irp) { return dispatch->WskBind(socket, Local, 0, irp); },
                     [](PIRP) {});
     if (!NT_SUCCESS(status)) {
-        SyncOp([dispatch, socket](PIRP irp) { return dispatch->WskCloseSocket(socket, irp); }, [](PIRP) {});
+        SyncOp([dispatch, socket](PIRP irp) { return dispatch->Basic.WskCloseSocket(socket, irp); }, [](PIRP) {});
         return status;
     }
     *Out = socket;

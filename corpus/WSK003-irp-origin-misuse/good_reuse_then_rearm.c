@@ -14,7 +14,7 @@ NTSTATUS StepDone(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
 
 NTSTATUS ListenOn(PWSK_SOCKET Socket, PSOCKADDR Address)
 {
-    const WSK_PROVIDER_LISTEN_DISPATCH *dispatch = Socket->Dispatch;
+    const WSK_PROVIDER_STREAM_DISPATCH *dispatch = Socket->Dispatch;
     KEVENT done;
     NTSTATUS status;
     PIRP irp = IoAllocateIrp(1, FALSE);

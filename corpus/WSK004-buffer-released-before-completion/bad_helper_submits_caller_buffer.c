@@ -18,22 +18,23 @@ NTSTATUS ChanDone(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
     return STATUS_MORE_PROCESSING_REQUIRED;
 }
 
-static NTSTATUS ChanIoctl(PCHAN Chan, ULONG Code, PVOID Out, SIZE_T OutLength)
+static NTSTATUS ChanGetOption(PCHAN Chan, ULONG Option, PVOID Out, SIZE_T OutLength)
 {
     const WSK_PROVIDER_BASIC_DISPATCH *dispatch = Chan->Socket->Dispatch;
     IoReuseIrp(Chan->Irp, STATUS_UNSUCCESSFUL);
     IoSetCompletionRoutine(Chan->Irp, ChanDone, Chan, TRUE, TRUE, TRUE);
-    return dispatch->WskControlSocket(Chan->Socket, WskIoctl, Code, 0, 0, NULL, OutLength, Out, NULL, Chan->Irp);
+    return dispatch->WskControlSocket(Chan->Socket, WskGetOption, Option, SOL_SOCKET, 0, NULL, OutLength, Out, NULL,
+                                      Chan->Irp);
 }
 
-NTSTATUS ChanQueryRss(PCHAN Chan, PULONG Enabled)
+NTSTATUS ChanReceiveBufferSize(PCHAN Chan, PULONG Size)
 {
-    RSS_SCALABILITY_INFO info;
+    ULONG value = 0;
     NTSTATUS status;
 
-    status = ChanIoctl(Chan, SIO_QUERY_RSS_SCALABILITY_INFO, &info, sizeof(info));  // expect: WSK004 "'&info' is on the stack of ChanQueryRss"
+    status = ChanGetOption(Chan, SO_RCVBUF, &value, sizeof(value));  // expect: WSK004 "'&value' is on the stack of ChanReceiveBufferSize"
     if (NT_SUCCESS(status) && status != STATUS_PENDING) {
-        *Enabled = info.RssEnabled;
+        *Size = value;
     }
     return status;
 }

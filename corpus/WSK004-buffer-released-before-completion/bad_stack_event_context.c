@@ -15,7 +15,7 @@ NTSTATUS SetDoneEvent(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
 
 NTSTATUS TryListen(PWSK_SOCKET Socket, PIRP Irp)
 {
-    const WSK_PROVIDER_LISTEN_DISPATCH *dispatch = Socket->Dispatch;
+    const WSK_PROVIDER_STREAM_DISPATCH *dispatch = Socket->Dispatch;
     KEVENT done;
     NTSTATUS status;
 

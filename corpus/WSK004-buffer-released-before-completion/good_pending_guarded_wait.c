@@ -3,9 +3,9 @@
 #include <ntddk.h>
 #include <wsk.h>
 
-IO_COMPLETION_ROUTINE RssDone;
+IO_COMPLETION_ROUTINE OptDone;
 
-NTSTATUS RssDone(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
+NTSTATUS OptDone(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
 {
     UNREFERENCED_PARAMETER(DeviceObject);
     UNREFERENCED_PARAMETER(Irp);
@@ -13,10 +13,10 @@ NTSTATUS RssDone(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
     return STATUS_MORE_PROCESSING_REQUIRED;
 }
 
-BOOLEAN RssEnabled(PWSK_SOCKET Socket)
+ULONG ReceiveBufferSize(PWSK_SOCKET Socket)
 {
     const WSK_PROVIDER_BASIC_DISPATCH *dispatch = Socket->Dispatch;
-    RSS_SCALABILITY_INFO info = { 0 };
+    ULONG value = 0;
     SIZE_T returned = 0;
     KEVENT done;
     NTSTATUS status;
@@ -25,12 +25,12 @@ BOOLEAN RssEnabled(PWSK_SOCKET Socket)
 
     KeInitializeEvent(&done, SynchronizationEvent, FALSE);
     IoInitializeIrp(irp, sizeof(storage), 1);
-    IoSetCompletionRoutine(irp, RssDone, &done, TRUE, TRUE, TRUE);
-    status = dispatch->WskControlSocket(Socket, WskIoctl, SIO_QUERY_RSS_SCALABILITY_INFO, SOL_SOCKET, 0, NULL,
-                                        sizeof(info), &info, &returned, irp);
+    IoSetCompletionRoutine(irp, OptDone, &done, TRUE, TRUE, TRUE);
+    status = dispatch->WskControlSocket(Socket, WskGetOption, SO_RCVBUF, SOL_SOCKET, 0, NULL, sizeof(value), &value,
+                                        &returned, irp);
     if (status == STATUS_PENDING) {
         KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
         status = irp->IoStatus.Status;
     }
-    return NT_SUCCESS(status) && info.RssEnabled;
+    return NT_SUCCESS(status) ? value : 0;
 }

@@ -11,7 +11,7 @@ VOID ReqPrepare(PREQ Req);
 
 NTSTATUS BindAndListen(PWSK_SOCKET Socket, PSOCKADDR Local, PREQ Req)
 {
-    const WSK_PROVIDER_LISTEN_DISPATCH *dispatch = Socket->Dispatch;
+    const WSK_PROVIDER_STREAM_DISPATCH *dispatch = Socket->Dispatch;
     NTSTATUS status;
 
     KeClearEvent(&Req->Event);

@@ -1,4 +1,4 @@
-/* The datagram callback copies the data, releases the list, and returns STATUS_SUCCESS. */
+/* The datagram callback copies the data, releases the list through a helper, and returns STATUS_SUCCESS. */
 #include <ntddk.h>
 #include <wsk.h>
 
@@ -7,10 +7,15 @@ typedef struct _UDP_CTX {
     ULONG64 Bytes;
 } UDP_CTX, *PUDP_CTX;
 
+static VOID DropList(PUDP_CTX Ctx, PWSK_DATAGRAM_INDICATION List)
+{
+    const WSK_PROVIDER_DATAGRAM_DISPATCH *dispatch = Ctx->Socket->Dispatch;
+    dispatch->WskRelease(Ctx->Socket, List);
+}
+
 NTSTATUS WSKAPI OnDatagrams(PVOID SocketContext, ULONG Flags, PWSK_DATAGRAM_INDICATION DataIndication)
 {
     PUDP_CTX ctx = (PUDP_CTX)SocketContext;
-    const WSK_PROVIDER_DATAGRAM_DISPATCH *dispatch = ctx->Socket->Dispatch;
     PWSK_DATAGRAM_INDICATION di;
 
     UNREFERENCED_PARAMETER(Flags);
@@ -18,7 +23,7 @@ NTSTATUS WSKAPI OnDatagrams(PVOID SocketContext, ULONG Flags, PWSK_DATAGRAM_INDI
         ctx->Bytes += di->Buffer.Length;
     }
     if (DataIndication != NULL) {
-        dispatch->WskRelease(ctx->Socket, DataIndication);  // expect: WSK019 "returns STATUS_SUCCESS"
+        DropList(ctx, DataIndication);  // expect: WSK019 "returns STATUS_SUCCESS"
     }
     return STATUS_SUCCESS;
 }

@@ -449,6 +449,7 @@ class IrpState:
     resets: frozenset = frozenset()
     releases: frozenset = frozenset()
     cons: tuple = ()              # ((status parameter path, outcomes), ...)
+    ret: int = 0                  # the return statement taken (paths that return differently stay apart)
 
 
 @dataclass(frozen=True)
@@ -502,6 +503,8 @@ class IrpWalker:
         if st.timed is not None and st.timed[2] is None and ev.kind in ("assign", "decl") and \
                 ev.expr is not None and id(ev.expr.strip()) == st.timed[1] and ev.target is not None:
             st = replace(st, timed=(st.timed[0], st.timed[1], ev.target.strip().path()))
+        if ev.kind == "return":
+            st = replace(st, ret=id(ev))
         ops = self.flow.ops.get(id(ev))
         if not ops:
             return st, fx, tr
@@ -581,7 +584,7 @@ class IrpWalker:
             if subj and fx.resolve(subj) == fx.resolve(st.skey):
                 skey = "ret"
         keep = frozenset(x for x in final.keep if self.db.is_shared(self.fn, x[1]))
-        final = replace(final, skey=skey, keep=keep, timed=None, expired=False,
+        final = replace(final, skey=skey, keep=keep, timed=None, expired=False, ret=0,
                         event=final.event if final.event and self.db.is_shared(self.fn, final.event) else None,
                         context=final.context if final.context and self.db.is_shared(self.fn, final.context)
                         else None)
@@ -719,7 +722,7 @@ class IrpWalker:
                 self.db.note_routine_use(r, "driver", self.fn, loc, st, tr + (step_,))
             elif st.origin == "upper":
                 self.db.note_routine_use(r, "upper", self.fn, loc, st, tr + (step_,))
-                if r.frees(self.key, op.context):
+                if r.frees(self.key, op.context) == "must":
                     self.incident("free_upper", r.free_loc, st, tr + (step_, Step(
                         r.free_loc, f"{r.fn.name} frees the IRP the I/O manager passed down")))
         new = replace(st, phase="armed", routine=op.routine, context=op.context, event=event,
@@ -829,6 +832,8 @@ class IrpWalker:
                 self.submit_checks(st, fx, tr, op.loc, what, f.wsk or "WSK", via=inside)
             elif kind in ("free", "reuse", "init", "access", "arm"):
                 self.touch({"init": "reuse"}.get(kind, kind), st, fx, tr, op.loc, what, via=inside)
+            if kind == "free" and st.origin == "upper":
+                self.incident("free_upper", op.loc, st, tr + (inside, Step(op.loc, what)))
         waits = {m(w) for w in f.waits} - {None}
         resets = {m(w) for w in f.resets} - {None}
         if st.phase == "flight" and f.phase == "unknown" and waits and (st.event is None or st.event in waits):
@@ -1261,7 +1266,10 @@ class IrpFlow:
             if ret is not None and ret.expr is not None:
                 vals.setdefault(id(ret), (ret, set()))[1].add(self.value_of(ret.expr, fx, fn))
 
-        Walk(fn, lambda st, fx, ev, tr: (st, fx, tr), at_exit).run(fn.entry, 0, None, Facts())
+        def step(st, fx, ev, tr):
+            return (id(ev) if ev.kind == "return" else st), fx, tr
+
+        Walk(fn, step, at_exit).run(fn.entry, 0, None, Facts())
         out = []
         for ret, vs in vals.values():
             bad = sorted(v for v in vs if v is not None and v != K.STATUS_MORE_PROCESSING_REQUIRED)

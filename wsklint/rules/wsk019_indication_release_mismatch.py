@@ -9,6 +9,16 @@ _PENDING = STATUS["STATUS_PENDING"]
 _CALLBACKS = ("event:WskReceiveEvent", "event:WskReceiveFromEvent")
 
 
+def _releases_param(program, fn, index) -> bool:
+    """Whether a helper passes its parameter `index` to WskRelease."""
+    if index >= len(fn.params) or not fn.params[index].name:
+        return False
+    flow = program.irpflow.flow(fn)
+    name = fn.params[index].name
+    return any(wsk_name(ev.expr) == "WskRelease" and flow.key(arg(ev.expr, "Indication")) == name
+               for _, ev in fn.calls())
+
+
 class IndicationReleaseMismatch(Rule):
     """Release a data indication with `WskRelease` only when the callback retained it, and release it.
 
@@ -72,6 +82,19 @@ class IndicationReleaseMismatch(Rule):
                 if len(fn.params) > 2 and fn.blocks:
                     yield from self._callback(program, fn, role, releases_anywhere)
 
+    @staticmethod
+    def _releases(program, fn, flow, call, walkers) -> bool:
+        """WskRelease of the list (or a local walking it), directly or through a helper."""
+        def ours(e):
+            k = flow.key(e)
+            return bool(k) and k.lstrip("&*").split("->")[0] in walkers
+
+        if wsk_name(call) == "WskRelease":
+            return ours(arg(call, "Indication"))
+        callee = program.callee(call, fn)
+        return callee is not None and any(ours(a) and _releases_param(program, callee, i)
+                                          for i, a in enumerate(call.args))
+
     def _callback(self, program, fn, role, releases_anywhere):
         db = program.irpflow
         flow = db.flow(fn)
@@ -80,13 +103,15 @@ class IndicationReleaseMismatch(Rule):
         wrong, kept = {}, []
 
         def stp(st, fx, ev, tr):
-            if ev.kind == "call" and wsk_name(ev.expr) == "WskRelease":
-                k = flow.key(arg(ev.expr, "Indication"))
-                if k and k.lstrip("&*").split("->")[0] in walkers:
-                    return st or ev, fx, tr
+            released, _ = st
+            if ev.kind == "return":
+                return (released, id(ev)), fx, tr   # keep paths that return differently apart
+            if ev.kind == "call" and released is None and self._releases(program, fn, flow, ev.expr, walkers):
+                return (ev, None), fx, tr
             return st, fx, tr
 
         def at_exit(st, fx, tr, ret):
+            st = st[0]
             if ret is None or ret.expr is None:
                 return
             v = db.value_of(ret.expr, fx, fn)
@@ -97,7 +122,7 @@ class IndicationReleaseMismatch(Rule):
             elif v == _PENDING:
                 kept.append(ret)
 
-        Walk(fn, stp, at_exit).run(fn.entry, 0, None, Facts())
+        Walk(fn, stp, at_exit).run(fn.entry, 0, (None, None), Facts())
         for rel, ret, v in wrong.values():
             yield self.report(rel.loc, f"WskRelease releases an indication list that {fn.name} does not retain: "
                               f"the path returns {status_name(v)}, so the list still belongs to WSK", fn=fn,

@@ -155,6 +155,7 @@ class Op:
     keeps: tuple = ()             # submit: (kind, key) the request uses until it completes
     callees: tuple = ()           # call: the helper bodies (several for a function-pointer parameter)
     origin: str = ""              # origin: allocate|build|other
+    what: str = ""                # release: pool_free|mdl_unlock|mdl_free
     loc: Loc | None = None
 
     def __post_init__(self):
@@ -287,7 +288,7 @@ class FunctionFlow:
         elif kind in ("pool_free", "mdl_unlock", "mdl_free"):
             k = self.key(a("block") if kind == "pool_free" else a("mdl"))
             if k:
-                self._add(Op("release", ev, None, c.name, obj=k, origin=kind))
+                self._add(Op("release", ev, None, c.name, obj=k, what=kind))
 
     def _timed(self, t: Expr | None) -> bool:
         """A timeout that is certainly a real one: the address of a variable (NULL, or a value we cannot
@@ -475,7 +476,6 @@ class Incident:
 class WalkResult:
     alts: list
     unproven: set                  # submission locs that may still be pending at an exit
-    proven: set                    # submission locs seen completed (or not pending) at an exit
 
 
 class IrpWalker:
@@ -484,7 +484,7 @@ class IrpWalker:
         self.flow = db.flow(fn)
         self.shared = key is None or db.is_shared(fn, key)
         self.found: list[Incident] = []
-        self.result = WalkResult([], set(), set())
+        self.result = WalkResult([], set())
         self.status_params = _status_params(fn)
 
     def run(self) -> WalkResult:
@@ -550,10 +550,8 @@ class IrpWalker:
 
     def at_exit(self, st, fx, tr, ret):
         pend = self.pending(st, fx)
-        if st.phase in ("flight", "owned") and st.sub_loc is not None:
-            (self.result.unproven if pend else self.result.proven).add(st.sub_loc)
-        elif st.sub_loc is not None:
-            self.result.proven.add(st.sub_loc)
+        if pend and st.phase in ("flight", "owned") and st.sub_loc is not None:
+            self.result.unproven.add(st.sub_loc)
         where = ret.loc if ret is not None else Loc(self.fn.file, self.fn.end_line, 1)
         if pend and st.phase in ("flight", "owned"):
             if st.expired or st.timed is not None:
@@ -699,7 +697,7 @@ class IrpWalker:
         if k == "event_set":
             return [(st, fx, tr)]
         if k == "release":
-            return [self.release(op.origin, op.obj, st, fx, tr, loc)]
+            return [self.release(op.what, op.obj, st, fx, tr, loc)]
         if k == "call":
             return self.call(op, st, fx, tr)
         return [(st, fx, tr)]
@@ -717,7 +715,7 @@ class IrpWalker:
         event = owns = None
         if r is not None:
             event = r.event_for(op.context)
-            owns = r.owns(self.key, op.context)
+            owns = r.frees(self.key, op.context)
             if st.origin in DRIVER_ORIGINS:
                 self.db.note_routine_use(r, "driver", self.fn, loc, st, tr + (step_,))
             elif st.origin == "upper":
@@ -1004,9 +1002,6 @@ class RoutineSummary:
             out = "must" if self.frees_context == "must" else (out or "may")
         return out
 
-    def owns(self, irp_key, context) -> str:
-        return self.frees(irp_key, context)
-
     def bad_returns(self):
         return [(ev, v) for ev, v in self.returns if v is not None and v != K.STATUS_MORE_PROCESSING_REQUIRED]
 
@@ -1038,7 +1033,7 @@ class IrpFlow:
         k = (fn.key, key)
         if k not in self._walks:
             w = IrpWalker(self, fn, key)
-            self._walks[k] = WalkResult([], set(), set())   # recursion guard
+            self._walks[k] = WalkResult([], set())   # recursion guard
             self._walks[k] = w.run()
             self._walk_found[k] = w.found
         return self._walks[k]
@@ -1330,9 +1325,12 @@ class IrpFlow:
                 continue   # shared with pass-through IRPs and it distinguishes them
             fn, loc, tr = uses["driver"][0]
             for ev, v in bad:
+                name = _status_name(v)
+                if name.startswith("0x") and re.fullmatch(r"[A-Z][A-Z0-9_]+", ev.expr.text.strip()):
+                    name = ev.expr.text.strip()   # the project's or the WDK's macro for it
                 out.append(Incident("routine_status", r.fn, ev.loc, None,
-                                    list(tr) + [Step(ev.loc, f"{r.fn.name} returns {_status_name(v)}")],
-                                    {"value": v, "routine": r.fn.key, "armed_in": fn.name}))
+                                    list(tr) + [Step(ev.loc, f"{r.fn.name} returns {name}")],
+                                    {"value": v, "status": name, "routine": r.fn.key, "armed_in": fn.name}))
         return out
 
     def incidents(self, *kinds) -> list[Incident]:
@@ -1383,7 +1381,7 @@ class IrpFlow:
                     node = f"b{b.id}.{i}.{j}"
                     order.setdefault(b.id, []).append(node)
                     g.add_node(node, kind=op.kind, key=op.key or op.obj or "", api=op.api, line=op.loc.line,
-                               label=_op_label(op, self))
+                               label=_op_label(op, self, flow))
                     if op.kind == "arm" and op.routine:
                         r = self.routine(op.routine)
                         if r is not None:
@@ -1429,9 +1427,15 @@ class IrpFlow:
             st = self.initial_state(fn, key, flow)
             out.append(f"  IRP {key}: origin at entry {st.origin or 'unknown'}"
                        + (" (shared with callers)" if self.is_shared(fn, key) else ""))
-        for n, d in sorted(g.nodes(data=True), key=lambda x: (x[1]["line"], x[0])):
+        nodes = sorted(g.nodes(data=True), key=lambda x: (x[1]["line"], x[0]))
+        for n, d in nodes:
+            if d["kind"] == "routine":
+                continue
             succ = [f"line {g.nodes[s]['line']}" for s in g.successors(n) if g.edges[n, s]["kind"] == "flow"]
             out.append(f"  {d['line']:>5}: {d['label']}" + (f"  -> {', '.join(succ)}" if succ else ""))
+        for n, d in nodes:
+            if d["kind"] == "routine":
+                out.append(f"  {d['label']}")
         for inc in self.incidents():
             if inc.fn.key == fn.key:
                 out.append(f"  incident {inc.kind} at line {inc.loc.line} ({inc.key})")
@@ -1453,7 +1457,7 @@ def _status_name(v):
     return status_name(v)
 
 
-def _op_label(op: Op, db: IrpFlow) -> str:
+def _op_label(op: Op, db: IrpFlow, flow: FunctionFlow) -> str:
     k = op.key or op.obj or ""
     if op.kind == "submit":
         return f"submit {k} to {op.api}"
@@ -1466,10 +1470,30 @@ def _op_label(op: Op, db: IrpFlow) -> str:
     if op.kind == "wait":
         return f"wait {op.obj or '?'}" + (" (timed)" if op.timeout else "")
     if op.kind == "call":
-        return f"call {op.api} -> " + ", ".join(c.name for c in op.callees)
+        return f"call {op.api}: " + "; ".join(_call_effects(op, db, flow) or ["no IRP effect"])
     if op.kind == "release":
         return f"{op.api} {k}"
     return f"{op.kind} {k} ({op.api})"
+
+
+def _call_effects(op: Op, db: IrpFlow, flow: FunctionFlow) -> list:
+    """What a helper call does, in the caller's terms (from the helper's summary)."""
+    out = []
+    for callee in op.callees:
+        summ = db.summary(callee).alts
+        for key, alts in summ.items():
+            if key is None and len(summ) > 1:
+                continue   # the per-IRP entries say it all
+            mine = flow.map_key(key, callee, op.call) if key else None
+            phases = sorted({a.final.phase for a in alts} - {"unknown"})
+            waits = sorted({flow.map_key(w, callee, op.call) or w for a in alts for w in a.final.waits})
+            resets = sorted({flow.map_key(w, callee, op.call) or w for a in alts for w in a.final.resets})
+            parts = [f"{mine}: {'/'.join(phases)}"] if mine and phases else []
+            parts += [f"waits on {', '.join(waits)}"] if waits else []
+            parts += [f"resets {', '.join(resets)}"] if resets else []
+            if parts:
+                out.append(f"{callee.name} " + ", ".join(parts))
+    return out
 
 
 def _routine_label(r: RoutineSummary) -> str:

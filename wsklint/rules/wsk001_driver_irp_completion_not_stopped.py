@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from ..knowledge.wsk import status_name
 from .base import Rule
 from .irp_common import report_incidents, routine_name
 
@@ -80,7 +79,7 @@ class DriverIrpCompletionNotStopped(Rule):
                 return (f"IoSetCompletionRoutine on driver-allocated IRP '{inc.key}' passes FALSE for "
                         f"{', '.join(off)}: the routine is not called on every completion", None)
             return (f"Completion routine {routine_name(program, inc.data['routine'])} returns "
-                    f"{status_name(inc.data['value'])} for an IRP the driver allocated (armed in "
+                    f"{inc.data['status']} for an IRP the driver allocated (armed in "
                     f"{inc.data['armed_in']}); the I/O manager continues completing an IRP it does not own", None)
 
         yield from report_incidents(self, program, ("submit_unarmed", "invoke_false", "routine_status"), describe)

@@ -1,4 +1,5 @@
-/* Name resolution and address-list queries are PASSIVE_LEVEL only; here they run from callbacks. */
+/* Name resolution and address-list queries are PASSIVE_LEVEL only; here they run from a callback
+   and a DPC. */
 #include <ntddk.h>
 #include <wsk.h>
 
@@ -7,32 +8,33 @@ typedef struct _CLIENT {
     PWSK_SOCKET Socket;
     UNICODE_STRING Host;
     PADDRINFOEXW Result;
-    PIRP Irp;
+    PIRP ResolveIrp;
+    PIRP QueryIrp;
+    KDPC RefreshDpc;
 } CLIENT, *PCLIENT;
 
-static CLIENT g_Client;
+static NTSTATUS WSKAPI OnDisconnect(PVOID SocketContext, ULONG Flags)
+{
+    PCLIENT c = (PCLIENT)SocketContext;
+    UNREFERENCED_PARAMETER(Flags);
+    c->Provider.Dispatch->WskGetAddressInfo(c->Provider.Client, &c->Host, NULL, NS_ALL, NULL, NULL, // expect: WSK005 "WskGetAddressInfo (PASSIVE_LEVEL only)"
+                                            &c->Result, NULL, NULL, c->ResolveIrp);
+    return STATUS_SUCCESS;
+}
 
-IO_COMPLETION_ROUTINE ConnectDone;
+const WSK_CLIENT_CONNECTION_DISPATCH g_ClientDispatch = { NULL, OnDisconnect, NULL };
 
-NTSTATUS ConnectDone(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
+static VOID RefreshAddresses(PKDPC Dpc, PVOID Context, PVOID Arg1, PVOID Arg2)
 {
     PCLIENT c = (PCLIENT)Context;
     PWSK_PROVIDER_BASIC_DISPATCH basic = (PWSK_PROVIDER_BASIC_DISPATCH)c->Socket->Dispatch;
-    UNREFERENCED_PARAMETER(DeviceObject);
-    if (!NT_SUCCESS(Irp->IoStatus.Status)) {
-        IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);
-        c->Provider.Dispatch->WskGetAddressInfo(c->Provider.Client, &c->Host, NULL, NS_ALL, NULL, NULL, // expect: WSK005 "WskGetAddressInfo (PASSIVE_LEVEL only)"
-                                                &c->Result, NULL, NULL, c->Irp);
-        return STATUS_MORE_PROCESSING_REQUIRED;
-    }
-    IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);
-    basic->WskControlSocket(c->Socket, WskIoctl, SIO_ADDRESS_LIST_QUERY, 0, 0, NULL, 0, NULL, NULL, c->Irp); // expect: WSK005 "with control code SIO_ADDRESS_LIST_QUERY"
-    return STATUS_MORE_PROCESSING_REQUIRED;
+    UNREFERENCED_PARAMETER(Dpc);
+    UNREFERENCED_PARAMETER(Arg1);
+    UNREFERENCED_PARAMETER(Arg2);
+    basic->WskControlSocket(c->Socket, WskIoctl, SIO_ADDRESS_LIST_QUERY, 0, 0, NULL, 0, NULL, NULL, c->QueryIrp); // expect: WSK005 "with control code SIO_ADDRESS_LIST_QUERY"
 }
 
-NTSTATUS StartConnect(PCLIENT Client, PSOCKADDR Remote)
+VOID StartRefresh(PCLIENT Client)
 {
-    PWSK_PROVIDER_CONNECTION_DISPATCH dispatch = (PWSK_PROVIDER_CONNECTION_DISPATCH)Client->Socket->Dispatch;
-    IoSetCompletionRoutine(Client->Irp, ConnectDone, Client, TRUE, TRUE, TRUE);
-    return dispatch->WskConnect(Client->Socket, Remote, 0, Client->Irp);
+    KeInitializeDpc(&Client->RefreshDpc, RefreshAddresses, Client);
 }

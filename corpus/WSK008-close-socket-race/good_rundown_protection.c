@@ -48,13 +48,12 @@ typedef struct _PROBE {
     PIO_WORKITEM Item;
 } PROBE, *PPROBE;
 
-NTSTATUS BindOrClose(PWSK_SOCKET Socket, PSOCKADDR Local, PIRP Irp)
+NTSTATUS BindOrClose(PWSK_SOCKET Socket, PSOCKADDR Local, PIRP BindIrp, PIRP CloseIrp)
 {
     PWSK_PROVIDER_DATAGRAM_DISPATCH dispatch = (PWSK_PROVIDER_DATAGRAM_DISPATCH)Socket->Dispatch;
-    NTSTATUS status = dispatch->WskBind(Socket, Local, 0, Irp);
+    NTSTATUS status = dispatch->WskBind(Socket, Local, 0, BindIrp);
     if (!NT_SUCCESS(status)) {
-        IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);
-        dispatch->WskCloseSocket(Socket, Irp);
+        dispatch->WskCloseSocket(Socket, CloseIrp);
     }
     return status;
 }

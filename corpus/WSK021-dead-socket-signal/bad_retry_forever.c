@@ -9,6 +9,16 @@ typedef struct _SENDER {
     KEVENT Done;
 } SENDER, *PSENDER;
 
+IO_COMPLETION_ROUTINE SendDone;
+
+NTSTATUS SendDone(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
+{
+    UNREFERENCED_PARAMETER(DeviceObject);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
 NTSTATUS SendAll(PSENDER Sender)
 {
     PWSK_PROVIDER_CONNECTION_DISPATCH dispatch = (PWSK_PROVIDER_CONNECTION_DISPATCH)Sender->Socket->Dispatch;
@@ -16,6 +26,7 @@ NTSTATUS SendAll(PSENDER Sender)
     for (;;) {
         IoReuseIrp(Sender->Irp, STATUS_UNSUCCESSFUL);
         KeResetEvent(&Sender->Done);
+        IoSetCompletionRoutine(Sender->Irp, SendDone, &Sender->Done, TRUE, TRUE, TRUE);
         status = dispatch->WskSend(Sender->Socket, &Sender->Buffer, 0, Sender->Irp); // expect: WSK021 "issues WskSend again on the same socket after it fails"
         if (status == STATUS_PENDING) {
             KeWaitForSingleObject(&Sender->Done, Executive, KernelMode, FALSE, NULL);

@@ -10,11 +10,25 @@ typedef struct _SENDER {
     ULONG Attempts;
 } SENDER, *PSENDER;
 
+IO_COMPLETION_ROUTINE SendDone;
+
+NTSTATUS SendDone(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
+{
+    UNREFERENCED_PARAMETER(DeviceObject);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
 static VOID CloseSender(PSENDER Sender)
 {
     PWSK_PROVIDER_BASIC_DISPATCH basic = (PWSK_PROVIDER_BASIC_DISPATCH)Sender->Socket->Dispatch;
     IoReuseIrp(Sender->Irp, STATUS_UNSUCCESSFUL);
-    basic->WskCloseSocket(Sender->Socket, Sender->Irp);
+    KeResetEvent(&Sender->Done);
+    IoSetCompletionRoutine(Sender->Irp, SendDone, &Sender->Done, TRUE, TRUE, TRUE);
+    if (basic->WskCloseSocket(Sender->Socket, Sender->Irp) == STATUS_PENDING) {
+        KeWaitForSingleObject(&Sender->Done, Executive, KernelMode, FALSE, NULL);
+    }
     Sender->Socket = NULL;
 }
 
@@ -25,6 +39,7 @@ NTSTATUS SendAll(PSENDER Sender)
     while (Sender->Attempts++ < 3) {
         IoReuseIrp(Sender->Irp, STATUS_UNSUCCESSFUL);
         KeResetEvent(&Sender->Done);
+        IoSetCompletionRoutine(Sender->Irp, SendDone, &Sender->Done, TRUE, TRUE, TRUE);
         status = dispatch->WskSend(Sender->Socket, &Sender->Buffer, 0, Sender->Irp);
         if (status == STATUS_PENDING) {
             KeWaitForSingleObject(&Sender->Done, Executive, KernelMode, FALSE, NULL);

@@ -1,2 +1,3 @@
-"""Whole-driver graphs built on `Program` (call graph, IRQL facts). Reached through `Program`'s
-cached properties (`program.callgraph`, `program.irql`), so a run builds only what its rules use."""
+"""Whole-driver graphs built from the model: the call graph, IRQL facts, IRP flow. Each is built on
+demand through a cached property of `Program` (`program.callgraph`, `program.irql`, `program.irpflow`),
+so a run builds only what its rules use."""

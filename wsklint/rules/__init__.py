@@ -3,12 +3,16 @@ from .wsk012_capture_npi_blocking_wait import CaptureNpiBlockingWait
 from .wsk013_deregister_order import DeregisterOrder
 from .wsk014_registration_pairing import RegistrationPairing
 from .wsk015_provider_npi_pairing import ProviderNpiPairing
+from .wsk023_dispatch_table_category_mismatch import DispatchTableCategoryMismatch
 from .wsk031_address_info_pairing import AddressInfoPairing
+from .wsk038_reserved_flags import ReservedFlags
 
 ALL_RULES = [
     CaptureNpiBlockingWait,
     DeregisterOrder,
     RegistrationPairing,
     ProviderNpiPairing,
+    DispatchTableCategoryMismatch,
     AddressInfoPairing,
+    ReservedFlags,
 ]

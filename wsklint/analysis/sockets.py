@@ -842,6 +842,33 @@ class SocketModel:
         req = "option" if rt == wsk.CONTROL_SOCKET_TYPES["WskSetOption"] else "get"
         return req, name
 
+    def decided(self, op: Op, *bounds: Bound | None) -> bool:
+        """Whether the values of `bounds` are decided within `op`'s call chain (not by `op.fn`'s callers):
+        then `op` is the place to judge them, and `op.site(*bounds)` the place to report."""
+        fns = {id(f) for f, _ in op.chain}
+        for b in bounds:
+            if b is None:
+                continue
+            if any(id(r.fn) not in fns for r in self.resolve(b.expr, b.fn)):
+                return False
+        return True
+
+    def irp_state(self, b: Bound | None) -> str | None:
+        """'null' when the Irp argument is NULL on every path, 'set' when it never is, else None."""
+        if b is None:
+            return None
+        res = self.resolve(b.expr, b.fn)
+        vals = [r.expr.strip().value for r in res]
+        if res and all(v == 0 for v in vals):
+            return "null"
+        def unknown_param(r):
+            e = r.expr.strip()
+            return e.kind == "name" and r.fn.param_index(e.name) is not None
+
+        if res and all(v is None or v != 0 for v in vals) and not any(unknown_param(r) for r in res):
+            return "set"
+        return None
+
     def level_of(self, op: Op) -> int | None:
         v = self._single(op.arg("Level"))
         return None if v is None else wsk.u32(v)

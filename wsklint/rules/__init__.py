@@ -4,6 +4,7 @@ from .wsk013_deregister_order import DeregisterOrder
 from .wsk014_registration_pairing import RegistrationPairing
 from .wsk015_provider_npi_pairing import ProviderNpiPairing
 from .wsk023_dispatch_table_category_mismatch import DispatchTableCategoryMismatch
+from .wsk024_control_irp_mismatch import ControlIrpMismatch
 from .wsk031_address_info_pairing import AddressInfoPairing
 from .wsk038_reserved_flags import ReservedFlags
 
@@ -13,6 +14,7 @@ ALL_RULES = [
     RegistrationPairing,
     ProviderNpiPairing,
     DispatchTableCategoryMismatch,
+    ControlIrpMismatch,
     AddressInfoPairing,
     ReservedFlags,
 ]

@@ -5,6 +5,7 @@ from .wsk014_registration_pairing import RegistrationPairing
 from .wsk015_provider_npi_pairing import ProviderNpiPairing
 from .wsk023_dispatch_table_category_mismatch import DispatchTableCategoryMismatch
 from .wsk024_control_irp_mismatch import ControlIrpMismatch
+from .wsk025_address_family_mismatch import AddressFamilyMismatch
 from .wsk031_address_info_pairing import AddressInfoPairing
 from .wsk038_reserved_flags import ReservedFlags
 
@@ -15,6 +16,7 @@ ALL_RULES = [
     ProviderNpiPairing,
     DispatchTableCategoryMismatch,
     ControlIrpMismatch,
+    AddressFamilyMismatch,
     AddressInfoPairing,
     ReservedFlags,
 ]

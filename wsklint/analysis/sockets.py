@@ -61,6 +61,8 @@ from .calls import wsk_name
 from .paths import Facts, Step, Walk
 
 MAX_LIFT = 4        # helper depth for lifted operations
+_FOLD = {"|": lambda a, b: a | b, "&": lambda a, b: a & b, "^": lambda a, b: a ^ b, "+": lambda a, b: a + b,
+         "-": lambda a, b: a - b, "<<": lambda a, b: a << b if 0 <= b < 64 else 0, ">>": lambda a, b: a >> b if b >= 0 else 0}
 MAX_RESOLVE = 4     # call-site depth when resolving parameters
 
 
@@ -290,6 +292,13 @@ class SocketModel:
         out = set()
         for b in self.resolve(expr, fn, depth):
             e = b.expr.strip()
+            if e.value is None and e.kind == "binop" and e.op in _FOLD and len(e.kids) == 2 and depth > 0:
+                left, right = self.values(e.kids[0], b.fn, depth - 1), self.values(e.kids[1], b.fn, depth - 1)
+                if None in left or None in right or len(left) * len(right) > 16:
+                    out.add(None)
+                else:
+                    out.update(_FOLD[e.op](x, y) for x in left for y in right)
+                continue
             out.add(e.value)
         return frozenset(out) or frozenset({None})
 

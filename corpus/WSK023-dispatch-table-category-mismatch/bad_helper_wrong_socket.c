@@ -57,17 +57,21 @@ static NTSTATUS SendOn(PSYNC s, PWSK_SOCKET Socket, PWSK_BUF Buffer)
 NTSTATUS SendBoth(PWSK_PROVIDER_NPI Npi, PSYNC s, PWSK_BUF Buffer, PSOCKADDR Peer)
 {
     PWSK_SOCKET tcp = NULL, udp = NULL;
+    SOCKADDR_IN6 local = { AF_INET6 };
     NTSTATUS status = CreateSock(Npi, s, SOCK_STREAM, IPPROTO_TCP, WSK_FLAG_CONNECTION_SOCKET, &tcp);
     if (!NT_SUCCESS(status)) {
         return status;
     }
-    status = CreateSock(Npi, s, SOCK_DGRAM, IPPROTO_UDP, WSK_FLAG_DATAGRAM_SOCKET, &udp);
+    Arm(s);
+    status = Finish(s, ((PWSK_PROVIDER_CONNECTION_DISPATCH)tcp->Dispatch)->WskBind(tcp, (PSOCKADDR)&local, 0, s->Irp));
     if (NT_SUCCESS(status)) {
         Arm(s);
         status = Finish(s, ((PWSK_PROVIDER_CONNECTION_DISPATCH)tcp->Dispatch)->WskConnect(tcp, Peer, 0, s->Irp));
-        if (NT_SUCCESS(status)) {
-            SendOn(s, tcp, Buffer);
-        }
+    }
+    if (NT_SUCCESS(status)) {
+        SendOn(s, tcp, Buffer);
+    }
+    if (NT_SUCCESS(CreateSock(Npi, s, SOCK_DGRAM, IPPROTO_UDP, WSK_FLAG_DATAGRAM_SOCKET, &udp))) {
         SendOn(s, udp, Buffer); // expect: WSK023 "on a datagram socket"
         Arm(s);
         Finish(s, ((PWSK_PROVIDER_BASIC_DISPATCH)udp->Dispatch)->WskCloseSocket(udp, s->Irp));

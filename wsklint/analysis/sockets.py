@@ -59,6 +59,7 @@ from ..knowledge import wsk
 from ..model import Event, Expr, Function, Loc
 from .calls import wsk_name
 from .paths import Facts, Step, Walk
+from .status import ANY as _ANY
 
 MAX_LIFT = 4        # helper depth for lifted operations
 _FOLD = {"|": lambda a, b: a | b, "&": lambda a, b: a & b, "^": lambda a, b: a ^ b, "+": lambda a, b: a + b,
@@ -158,6 +159,16 @@ class Op:
                 return f, ev
         return self.chain[-1]
 
+    def binds_for(self, fn: Function) -> tuple:
+        """`Origin.binds`-style call-site bindings for resolving names of `fn` (a function on the chain)
+        through this chain's call sites up to `self.fn`."""
+        fns = [f for f, _ in self.chain]
+        i = next((k for k, f in enumerate(fns) if f is fn), None)
+        if i is None:
+            return ()
+        return tuple((self.chain[k][0].key, self.chain[k - 1][0], self.chain[k - 1][1].expr, self.chain[k - 1][1])
+                     for k in range(i, 0, -1))
+
     def steps(self, last_note: str) -> list:
         """Trace steps down the call chain, ending at the WSK call."""
         out = [Step(ev.loc, f"{f.name} calls {ev.expr.name or 'a helper'}") for f, ev in self.chain[:-1]]
@@ -254,6 +265,17 @@ def _irp_path(e: Expr | None) -> str | None:
 
 def _pos(loc: Loc) -> tuple:
     return (loc.line, loc.col)
+
+
+def _track_status_variable(fx: Facts, ev: Event) -> Facts:
+    """`status = Call(...)`: follow the outcome, so paths on which an earlier step failed and a later
+    `NT_SUCCESS(status)` test succeeds are dropped."""
+    tgt = ev.target.strip() if ev.target is not None else None
+    src = ev.expr.strip() if ev.expr is not None else None
+    if tgt is None or src is None or src.kind != "call" or tgt.kind != "name" or "STATUS" not in tgt.type.upper():
+        return fx
+    key = f"call:{id(src)}"
+    return fx.set(key, _ANY).alias(tgt.name, key)
 
 
 class SocketModel:
@@ -832,17 +854,17 @@ class SocketModel:
         the option / ioctl / client control (None when not a known constant)."""
         if op.name == "WskControlClient":
             b = op.arg("ControlCode")
-            return "client", self._single_name(b, wsk.CLIENT_CONTROLS)
+            return "client", self._single_name(b, wsk.CLIENT_CONTROLS, op)
         if op.name != "WskControlSocket":
             return None, None
-        rt = self._single(op.arg("RequestType"))
+        rt = self._single(op.arg("RequestType"), op)
         if rt is None:
             return None, None
         code_b = op.arg("ControlCode")
         if rt == wsk.CONTROL_SOCKET_TYPES["WskIoctl"]:
-            return "ioctl", self._single_name(code_b, wsk.SOCKET_IOCTLS)
-        level = self._single(op.arg("Level"))
-        code = self._single(code_b)
+            return "ioctl", self._single_name(code_b, wsk.SOCKET_IOCTLS, op)
+        level = self._single(op.arg("Level"), op)
+        code = self._single(code_b, op)
         name = None
         if code is not None and level is not None:
             for k, (lv, cv) in wsk.SOCKET_OPTIONS.items():
@@ -879,17 +901,19 @@ class SocketModel:
         return None
 
     def level_of(self, op: Op) -> int | None:
-        v = self._single(op.arg("Level"))
+        v = self._single(op.arg("Level"), op)
         return None if v is None else wsk.u32(v)
 
-    def _single(self, b: Bound | None) -> int | None:
+    def _single(self, b: Bound | None, op: Op | None = None) -> int | None:
         if b is None:
             return None
-        vs = self.values(b.expr, b.fn)
+        binds = op.binds_for(b.fn) if op is not None else ()
+        vs = {r.expr.strip().value for r in self.resolve_in(b.expr, b.fn, binds)} if binds else \
+            self.values(b.expr, b.fn)
         return next(iter(vs)) if len(vs) == 1 else None
 
-    def _single_name(self, b: Bound | None, table: dict) -> str | None:
-        v = self._single(b)
+    def _single_name(self, b: Bound | None, table: dict, op: Op | None = None) -> str | None:
+        v = self._single(b, op)
         if v is not None:
             return const_name(v, table)
         if b is not None:
@@ -899,20 +923,25 @@ class SocketModel:
         return None
 
     def input_value(self, op: Op, fx: Facts | None = None, walk_fn: Function | None = None) -> int | None:
-        """The integer an option's InputBuffer points to (`&on` with `on` a constant), if known."""
+        """The integer an option's InputBuffer points to (`&on` with `on` a constant), if known: from the
+        path facts of the walked function, else through the op's call sites."""
         b = op.arg("InputBuffer")
         if b is None:
             return None
         s = b.expr.strip()
         if not (s.kind == "unop" and s.op == "&" and s.kids and s.kids[0].strip().kind == "name"):
             return None
-        name = s.kids[0].strip().name
-        if fx is not None and walk_fn is b.fn:
-            v = fx.const(name)
-            if v is not None:
-                return v
-        vs = self.values(s.kids[0], b.fn)
-        return next(iter(vs)) if len(vs) == 1 else None
+        var = s.kids[0].strip()
+        if fx is not None and walk_fn is b.fn and fx.const(var.name) is not None:
+            return fx.const(var.name)
+        vals = set()
+        for r in self.resolve_in(var, b.fn, op.binds_for(b.fn)):
+            e = r.expr.strip()
+            v = e.value
+            if v is None and fx is not None and r.fn is walk_fn and e.kind == "name":
+                v = fx.const(e.name)
+            vals.add(v)
+        return vals.pop() if len(vals) == 1 else None
 
     # -- typestate -----------------------------------------------------------------------------------
     @cached_property
@@ -956,6 +985,8 @@ class SocketModel:
 
         def step(st, fx, ev, tr):
             if ev.kind != "call":
+                if st is not None and ev.kind in ("assign", "decl"):
+                    fx = _track_status_variable(fx, ev)
                 return st, fx, tr
             ops = at.get(id(ev))
             if not ops:

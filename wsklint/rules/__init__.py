@@ -6,6 +6,7 @@ from .wsk015_provider_npi_pairing import ProviderNpiPairing
 from .wsk023_dispatch_table_category_mismatch import DispatchTableCategoryMismatch
 from .wsk024_control_irp_mismatch import ControlIrpMismatch
 from .wsk025_address_family_mismatch import AddressFamilyMismatch
+from .wsk026_socket_configuration_order import SocketConfigurationOrder
 from .wsk027_event_callback_mask import EventCallbackMask
 from .wsk031_address_info_pairing import AddressInfoPairing
 from .wsk038_reserved_flags import ReservedFlags
@@ -18,6 +19,7 @@ ALL_RULES = [
     DispatchTableCategoryMismatch,
     ControlIrpMismatch,
     AddressFamilyMismatch,
+    SocketConfigurationOrder,
     EventCallbackMask,
     AddressInfoPairing,
     ReservedFlags,

@@ -347,10 +347,10 @@ class SocketModel:
     def _resolve_name(self, e: Expr, fn: Function, depth: int) -> list[Bound]:
         own = self.owner(e.name, fn)
         if own is None:
-            g = self.program.globals.get(e.name)
-            if g and len(g) == 1 and g[0].init is not None and e.name not in self._assigned_globals \
-                    and g[0].init.kind != "init":
-                return self.resolve(g[0].init, fn, depth - 1)
+            g = self.global_var(e.name)
+            if g is not None and g.init is not None and e.name not in self._assigned_globals \
+                    and g.init.kind != "init":
+                return self.resolve(g.init, fn, depth - 1)
             return [Bound(e, fn)]
         i = own.param_index(e.name)
         if i is not None:
@@ -369,6 +369,17 @@ class SocketModel:
         for d in defs:
             out.extend(self.resolve(d, own, depth - 1) if d is not None else [Bound(e, own)])
         return out
+
+    def global_var(self, name: str):
+        """The definition of a global (the one with an initialiser when `extern` declarations repeat it)."""
+        gs = self.program.globals.get(name)
+        if not gs:
+            return None
+        with_init = [g for g in gs if g.init is not None]
+        if len(with_init) == 1:
+            return with_init[0]
+        defs = [g for g in gs if g.storage != "extern"]
+        return defs[0] if len(defs) == 1 else (gs[0] if len(gs) == 1 else None)
 
     def _local_defs(self, fn: Function) -> dict[str, list]:
         """local -> the expressions assigned to it (None: an update we cannot follow, or its address escapes)."""
@@ -745,8 +756,7 @@ class SocketModel:
                 own = self.owner(s.name, b.fn)
                 var = own.locals.get(s.name) if own is not None else None
                 if var is None and own is None:
-                    gs = self.program.globals.get(s.name)
-                    var = gs[0] if gs else None
+                    var = self.global_var(s.name)
                 t = table_type(var.type) if var is not None else None
             out.add(t)
         return frozenset(out) or frozenset({None})
@@ -1114,10 +1124,8 @@ class SocketModel:
         fn, site = op.site(b)
         own = self.owner(var, fn)
         if own is None:
-            gs = self.program.globals.get(var)
-            if not gs or len(gs) != 1:
-                return []
-            return [self._block_init(gs[0].init, "zero" if gs[0].init is not None else "zero")]
+            g = self.global_var(var)
+            return [self._block_init(g.init, "zero")] if g is not None else []
         if own is not fn:
             return []
         found: list = []
@@ -1214,8 +1222,7 @@ class SocketModel:
             own = self.owner(inner.name, b.fn)
             var = own.locals.get(inner.name) if own is not None else None
             if var is None and own is None:
-                gs = self.program.globals.get(inner.name)
-                var = gs[0] if gs and len(gs) == 1 else None
+                var = self.global_var(inner.name)
             if k is None and var is not None:
                 k = sockaddr_kind(var.type)
             if sub == "Ipv4":
@@ -1239,7 +1246,8 @@ class SocketModel:
 
     def _fill_address(self, info: AddressInfo, var, own: Function | None):
         """Family, port, wildcard and v4-mapped facts from the initialiser and the stores in `own`."""
-        fields: dict[str, list] = {}
+        fields: dict[str, list] = {}      # field -> [(value, fn)] from the initialiser
+        stores: dict[str, list] = {}      # field -> [(value, fn)] stored later (they override the initialiser)
         zeroed = False
         init = var.init
         if init is not None and init.kind == "init":
@@ -1262,7 +1270,7 @@ class SocketModel:
                         fname = t.name
                         if fname == "s_addr" or fname.startswith("S_un") or fname in ("u", "Byte", "Word"):
                             fname = "addr"
-                        fields.setdefault(fname, []).append((ev.expr, own))
+                        stores.setdefault(fname, []).append((ev.expr, own))
                 elif ev.kind == "call":
                     c = ev.expr
                     if not c.args:
@@ -1277,12 +1285,13 @@ class SocketModel:
                         info.v4mapped = True
                         info.wildcard = False
                         if len(c.args) > 3:
-                            fields.setdefault("sin6_port", []).append((c.args[3], own))
+                            stores.setdefault("sin6_port", []).append((c.args[3], own))
                     elif c.name == "IN6ADDR_SETANY":
                         info.wildcard = True
-                        fields.setdefault("sin6_port", []).append((Expr("const", "0", c.loc, value=0), own))
+                        stores.setdefault("sin6_port", []).append((Expr("const", "0", c.loc, value=0), own))
                     elif c.name in ("IN6ADDR_SETLOOPBACK", "IN4ADDR_SETLOOPBACK"):
                         info.wildcard = False
+        fields.update(stores)
         fam = [v for k, lst in fields.items() if k.endswith("family") for v in lst]
         if fam and info.family is None:
             vals = {self._value_of(e, f) for e, f in fam}

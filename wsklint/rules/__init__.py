@@ -8,6 +8,7 @@ from .wsk024_control_irp_mismatch import ControlIrpMismatch
 from .wsk025_address_family_mismatch import AddressFamilyMismatch
 from .wsk026_socket_configuration_order import SocketConfigurationOrder
 from .wsk027_event_callback_mask import EventCallbackMask
+from .wsk029_service_port_without_exclusive_use import ServicePortWithoutExclusiveUse
 from .wsk031_address_info_pairing import AddressInfoPairing
 from .wsk038_reserved_flags import ReservedFlags
 
@@ -21,6 +22,7 @@ ALL_RULES = [
     AddressFamilyMismatch,
     SocketConfigurationOrder,
     EventCallbackMask,
+    ServicePortWithoutExclusiveUse,
     AddressInfoPairing,
     ReservedFlags,
 ]

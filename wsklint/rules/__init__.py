@@ -10,6 +10,7 @@ from .wsk026_socket_configuration_order import SocketConfigurationOrder
 from .wsk027_event_callback_mask import EventCallbackMask
 from .wsk029_service_port_without_exclusive_use import ServicePortWithoutExclusiveUse
 from .wsk031_address_info_pairing import AddressInfoPairing
+from .wsk032_dual_stack_misconfiguration import DualStackMisconfiguration
 from .wsk038_reserved_flags import ReservedFlags
 
 ALL_RULES = [
@@ -24,5 +25,6 @@ ALL_RULES = [
     EventCallbackMask,
     ServicePortWithoutExclusiveUse,
     AddressInfoPairing,
+    DualStackMisconfiguration,
     ReservedFlags,
 ]

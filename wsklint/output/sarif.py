@@ -70,7 +70,8 @@ def _rule(info) -> so.ReportingDescriptor:
              "problem.severity": PROBLEM_SEVERITY[info.severity]}
     if info.security_severity:
         props["security-severity"] = str(info.security_severity)
-        props["tags"].append("security")
+        if "security" not in props["tags"]:
+            props["tags"].append("security")
     full = info.doc.split("\n\n")[1] if "\n\n" in info.doc else info.summary
     return so.ReportingDescriptor(
         id=info.code, name=_camel(info.name),

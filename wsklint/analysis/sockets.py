@@ -297,6 +297,15 @@ class SocketModel:
                     out.setdefault(g.key, []).append((fn, ev, ev.expr))
         return out
 
+    @cached_property
+    def _error_lines(self) -> dict:
+        return {m.path: m.error_lines for m in self.program.files if getattr(m, "error_lines", None)}
+
+    def has_errors(self, fn: Function) -> bool:
+        """Whether parse errors remain inside `fn`: statements may be missing from its model, so conclusions
+        drawn from the absence of a call or store there are unsafe."""
+        return any(fn.loc.line <= ln <= fn.end_line for ln in self._error_lines.get(fn.file, ()))
+
     def owner(self, name: str, fn: Function | None) -> Function | None:
         """The function (or enclosing function of a lambda) that declares `name`, else None."""
         f = fn
@@ -992,12 +1001,18 @@ class SocketModel:
         initial = frozenset({"created"}) if origin.kind in ("create",) else \
             frozenset({"created", "bound", "connected"}) if origin.kind == "socket_connect" else \
             frozenset({"accepted", "bound", "connected"})
+        if self.has_errors(fn):
+            initial = initial | {"unknown"}
 
         def step(st, fx, ev, tr):
             if ev.kind != "call":
                 if st is not None and ev.kind in ("assign", "decl"):
                     fx = _track_status_variable(fx, ev)
                 return st, fx, tr
+            if st is not None and "unknown" not in st:
+                g = self.program.callee(ev.expr, fn)
+                if g is not None and self.has_errors(g):
+                    st = st | {"unknown"}
             ops = at.get(id(ev))
             if not ops:
                 if st is not None and "unknown" not in st and self._escapes(ev, fn, hold, containers):

@@ -107,7 +107,7 @@ class EventCallbackMask(Rule):
         call_step = Step(site.loc, f"{name} control call")
         npi = sm.mask_value(npi_src, fn) if npi_src == "zero" or (isinstance(npi_src, tuple) and
                                                                   npi_src[1].strip().value is not None) else None
-        if npi == 0 or npi_src == "unset":
+        if (npi == 0 or npi_src == "unset") and not (npi_src in ("zero", "unset") and sm.has_errors(fn)):
             where = npi_src[2].loc if isinstance(npi_src, tuple) and npi_src[2] is not None else site.loc
             what = "NULL" if npi == 0 else "never set"
             yield where, (f"WSK_EVENT_CALLBACK_CONTROL.NpiId is {what} for {name}; the standard events need "

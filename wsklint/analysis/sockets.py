@@ -730,6 +730,11 @@ class SocketModel:
                           client_tables=self._client_tables(a.get("Dispatch"), fn, binds), binds=binds)
         return Origin("accept", fn, ev, call, ev.loc, categories=frozenset({"connection"}), binds=binds)
 
+    def creation(self, op: Op) -> Origin:
+        """The socket a WskSocket / WskSocketConnect op asks for, its arguments read through the op's call
+        chain (whether or not the new socket is ever used)."""
+        return self._make_origin(op.chain[-1][1], op.inner, op.binds_for(op.inner))
+
     def resolve_in(self, expr: Expr, fn: Function, binds: tuple = ()) -> list[Bound]:
         """`resolve`, with the parameters of specialised call sites (see `Origin.binds`) bound first."""
         if not binds:

@@ -58,6 +58,7 @@ from functools import cached_property
 from ..knowledge import wsk
 from ..model import Event, Expr, Function, Loc
 from .calls import wsk_name
+from .interproc import chain_steps
 from .paths import Facts, Step, Walk
 from .status import ANY as _ANY
 
@@ -171,9 +172,7 @@ class Op:
 
     def steps(self, last_note: str) -> list:
         """Trace steps down the call chain, ending at the WSK call."""
-        out = [Step(ev.loc, f"{f.name} calls {ev.expr.name or 'a helper'}") for f, ev in self.chain[:-1]]
-        out.append(Step(self.call.loc, last_note))
-        return out
+        return chain_steps(self.chain[:-1], self.inner, self.chain[-1][1], last_note)
 
 
 @dataclass(frozen=True, slots=True)

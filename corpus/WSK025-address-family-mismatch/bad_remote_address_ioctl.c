@@ -4,13 +4,29 @@
 
 typedef struct _FLOW { PWSK_SOCKET Socket; PIRP Irp; KEVENT Done; } FLOW, *PFLOW;
 
-static NTSTATUS FlowWait(PFLOW f, NTSTATUS status)
+static IO_COMPLETION_ROUTINE Signal;
+
+static NTSTATUS Signal(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
 {
-    if (status == STATUS_PENDING) {
-        KeWaitForSingleObject(&f->Done, Executive, KernelMode, FALSE, NULL);
-        status = f->Irp->IoStatus.Status;
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+static VOID Arm(PIRP Irp, PKEVENT Done)
+{
+    KeClearEvent(Done);
+    IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(Irp, Signal, Done, TRUE, TRUE, TRUE);
+}
+
+static VOID Wait(PIRP Irp, PKEVENT Done, PNTSTATUS Status)
+{
+    if (*Status == STATUS_PENDING) {
+        KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
+        *Status = Irp->IoStatus.Status;
     }
-    return status;
 }
 
 NTSTATUS FlowOpen(PWSK_PROVIDER_NPI Npi, PFLOW f, const SOCKADDR_IN6 *Peer)
@@ -18,19 +34,26 @@ NTSTATUS FlowOpen(PWSK_PROVIDER_NPI Npi, PFLOW f, const SOCKADDR_IN6 *Peer)
     SOCKADDR_IN local = { AF_INET };
     SOCKADDR_IN6 remote = *Peer;
     PWSK_PROVIDER_DATAGRAM_DISPATCH d;
-    NTSTATUS status = FlowWait(f, Npi->Dispatch->WskSocket(Npi->Client, AF_INET, SOCK_DGRAM, IPPROTO_UDP,
-                                                           WSK_FLAG_DATAGRAM_SOCKET, NULL, NULL, NULL, NULL, NULL,
-                                                           f->Irp));
+    NTSTATUS status;
+    Arm(f->Irp, &f->Done);
+    status = Npi->Dispatch->WskSocket(Npi->Client, AF_INET, SOCK_DGRAM, IPPROTO_UDP,
+                                      WSK_FLAG_DATAGRAM_SOCKET, NULL, NULL, NULL, NULL, NULL,
+                                      f->Irp);
+    Wait(f->Irp, &f->Done, &status);
     if (!NT_SUCCESS(status)) {
         return status;
     }
     f->Socket = (PWSK_SOCKET)f->Irp->IoStatus.Information;
     d = (PWSK_PROVIDER_DATAGRAM_DISPATCH)f->Socket->Dispatch;
-    status = FlowWait(f, d->WskBind(f->Socket, (PSOCKADDR)&local, 0, f->Irp));
+    Arm(f->Irp, &f->Done);
+    status = d->WskBind(f->Socket, (PSOCKADDR)&local, 0, f->Irp);
+    Wait(f->Irp, &f->Done, &status);
     if (NT_SUCCESS(status)) {
-        status = FlowWait(f, d->WskControlSocket(f->Socket, WskIoctl, SIO_WSK_SET_REMOTE_ADDRESS, 0, sizeof(remote),
-                                                 &remote, // expect: WSK025 "SOCKADDR_IN6 'remote') on an AF_INET socket"
-                                                 0, NULL, NULL, f->Irp));
+        Arm(f->Irp, &f->Done);
+        status = d->WskControlSocket(f->Socket, WskIoctl, SIO_WSK_SET_REMOTE_ADDRESS, 0, sizeof(remote),
+                                     &remote, // expect: WSK025 "SOCKADDR_IN6 'remote') on an AF_INET socket"
+                                     0, NULL, NULL, f->Irp);
+        Wait(f->Irp, &f->Done, &status);
     }
     return status;
 }

@@ -5,19 +5,38 @@
 
 typedef struct _CTX { PIRP Irp; KEVENT Done; } CTX, *PCTX;
 
-static NTSTATUS CtxWait(PCTX c, NTSTATUS status)
+static IO_COMPLETION_ROUTINE Signal;
+
+static NTSTATUS Signal(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
 {
-    if (status == STATUS_PENDING) {
-        KeWaitForSingleObject(&c->Done, Executive, KernelMode, FALSE, NULL);
-        status = c->Irp->IoStatus.Status;
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+static VOID Arm(PIRP Irp, PKEVENT Done)
+{
+    KeClearEvent(Done);
+    IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(Irp, Signal, Done, TRUE, TRUE, TRUE);
+}
+
+static VOID Wait(PIRP Irp, PKEVENT Done, PNTSTATUS Status)
+{
+    if (*Status == STATUS_PENDING) {
+        KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
+        *Status = Irp->IoStatus.Status;
     }
-    return status;
 }
 
 static NTSTATUS Open(PWSK_PROVIDER_NPI Npi, PCTX c, USHORT Type, ULONG Protocol, ULONG Flags, PWSK_SOCKET *Out)
 {
-    NTSTATUS status = CtxWait(c, Npi->Dispatch->WskSocket(Npi->Client, AF_INET, Type, Protocol, Flags, NULL, NULL,
-                                                          NULL, NULL, NULL, c->Irp));
+    NTSTATUS status;
+    Arm(c->Irp, &c->Done);
+    status = Npi->Dispatch->WskSocket(Npi->Client, AF_INET, Type, Protocol, Flags, NULL, NULL,
+                                      NULL, NULL, NULL, c->Irp);
+    Wait(c->Irp, &c->Done, &status);
     if (NT_SUCCESS(status)) {
         *Out = (PWSK_SOCKET)c->Irp->IoStatus.Information;
     }
@@ -31,8 +50,12 @@ NTSTATUS SizeSends(PWSK_PROVIDER_NPI Npi, PCTX c, SIZE_T *Backlog)
     if (!NT_SUCCESS(status)) {
         return status;
     }
-    return CtxWait(c, ((PWSK_PROVIDER_CONNECTION_DISPATCH)s->Dispatch)->WskControlSocket( // expect: WSK026 "SIO_WSK_QUERY_IDEAL_SEND_BACKLOG is used on a connection socket before it is connected"
-        s, WskIoctl, SIO_WSK_QUERY_IDEAL_SEND_BACKLOG, 0, 0, NULL, sizeof(*Backlog), Backlog, NULL, c->Irp));
+    NTSTATUS result;
+    Arm(c->Irp, &c->Done);
+    result = ((PWSK_PROVIDER_CONNECTION_DISPATCH)s->Dispatch)->WskControlSocket( // expect: WSK026 "SIO_WSK_QUERY_IDEAL_SEND_BACKLOG is used on a connection socket before it is connected"
+        s, WskIoctl, SIO_WSK_QUERY_IDEAL_SEND_BACKLOG, 0, 0, NULL, sizeof(*Backlog), Backlog, NULL, c->Irp);
+    Wait(c->Irp, &c->Done, &result);
+    return result;
 }
 
 NTSTATUS Aim(PWSK_PROVIDER_NPI Npi, PCTX c, PSOCKADDR_IN Peer)
@@ -42,8 +65,12 @@ NTSTATUS Aim(PWSK_PROVIDER_NPI Npi, PCTX c, PSOCKADDR_IN Peer)
     if (!NT_SUCCESS(status)) {
         return status;
     }
-    return CtxWait(c, ((PWSK_PROVIDER_DATAGRAM_DISPATCH)s->Dispatch)->WskControlSocket( // expect: WSK026 "SIO_WSK_SET_REMOTE_ADDRESS is used on a datagram socket before it is bound"
-        s, WskIoctl, SIO_WSK_SET_REMOTE_ADDRESS, 0, sizeof(*Peer), Peer, 0, NULL, NULL, c->Irp));
+    NTSTATUS result;
+    Arm(c->Irp, &c->Done);
+    result = ((PWSK_PROVIDER_DATAGRAM_DISPATCH)s->Dispatch)->WskControlSocket( // expect: WSK026 "SIO_WSK_SET_REMOTE_ADDRESS is used on a datagram socket before it is bound"
+        s, WskIoctl, SIO_WSK_SET_REMOTE_ADDRESS, 0, sizeof(*Peer), Peer, 0, NULL, NULL, c->Irp);
+    Wait(c->Irp, &c->Done, &result);
+    return result;
 }
 
 NTSTATUS Serve(PWSK_PROVIDER_NPI Npi, PCTX c)
@@ -53,5 +80,9 @@ NTSTATUS Serve(PWSK_PROVIDER_NPI Npi, PCTX c)
     if (!NT_SUCCESS(status)) {
         return status;
     }
-    return CtxWait(c, ((PWSK_PROVIDER_STREAM_DISPATCH)s->Dispatch)->WskListen(s, c->Irp)); // expect: WSK026 "WskListen is called on a socket that was not bound"
+    NTSTATUS result;
+    Arm(c->Irp, &c->Done);
+    result = ((PWSK_PROVIDER_STREAM_DISPATCH)s->Dispatch)->WskListen(s, c->Irp); // expect: WSK026 "WskListen is called on a socket that was not bound"
+    Wait(c->Irp, &c->Done, &result);
+    return result;
 }

@@ -379,6 +379,12 @@ class Program:
         return IrqlFacts(self)
 
     @cached_property
+    def sockets(self):
+        """The socket typestate (analysis/sockets.py), built on first use."""
+        from .analysis.sockets import SocketModel
+        return SocketModel(self)
+
+    @cached_property
     def irpflow(self):
         """IRP lifecycles, helper and completion-routine summaries (see `graphs/irpflow.py`)."""
         from .graphs.irpflow import IrpFlow

@@ -21,7 +21,15 @@ from .wsk019_indication_release_mismatch import IndicationReleaseMismatch
 from .wsk020_callback_return_value import CallbackReturnValue
 from .wsk021_dead_socket_signal import DeadSocketSignal
 from .wsk022_callback_argument_escapes import CallbackArgumentEscapes
+from .wsk023_dispatch_table_category_mismatch import DispatchTableCategoryMismatch
+from .wsk024_control_irp_mismatch import ControlIrpMismatch
+from .wsk025_address_family_mismatch import AddressFamilyMismatch
+from .wsk026_socket_configuration_order import SocketConfigurationOrder
+from .wsk027_event_callback_mask import EventCallbackMask
+from .wsk029_service_port_without_exclusive_use import ServicePortWithoutExclusiveUse
 from .wsk031_address_info_pairing import AddressInfoPairing
+from .wsk032_dual_stack_misconfiguration import DualStackMisconfiguration
+from .wsk038_reserved_flags import ReservedFlags
 
 ALL_RULES = [
     DriverIrpCompletionNotStopped,
@@ -46,5 +54,13 @@ ALL_RULES = [
     CallbackReturnValue,
     DeadSocketSignal,
     CallbackArgumentEscapes,
+    DispatchTableCategoryMismatch,
+    ControlIrpMismatch,
+    AddressFamilyMismatch,
+    SocketConfigurationOrder,
+    EventCallbackMask,
+    ServicePortWithoutExclusiveUse,
     AddressInfoPairing,
+    DualStackMisconfiguration,
+    ReservedFlags,
 ]

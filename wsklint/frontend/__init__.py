@@ -100,7 +100,8 @@ class Frontend:
         if self._digest is None:
             self._digest = _bundled_digest()
         h = hashlib.sha256()
-        for part in (__version__, str(MODEL_VERSION), self._digest, job.path, job.lang, "\0".join(job.args)):
+        for part in (__version__, str(MODEL_VERSION), self._digest, job.path, job.lang, "\0".join(job.args),
+                     job.search_root or ""):
             h.update(part.encode())
             h.update(b"\0")
         h.update(data)
@@ -134,13 +135,18 @@ class Frontend:
             pass   # a read-only or full cache directory must not fail the run
 
     # -- parsing --------------------------------------------------------------------------------
-    def parse(self, paths: list[str], progress=None) -> tuple[dict, list]:
-        """Parse `paths`; returns ({path: FileModel}, [ParseFailure]). `progress(done, total)` is optional."""
+    def parse(self, paths: list[str], progress=None, root: str | None = None) -> tuple[dict, list]:
+        """Parse `paths`; returns ({path: FileModel}, [ParseFailure]). `progress(done, total)` is optional.
+        Headers missing from the include path are looked for below `root` (default: the folder that
+        holds all of `paths`)."""
+        if root is None and paths:
+            root = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in paths])
         models: dict[str, FileModel] = {}
         failures: list[ParseFailure] = []
         todo: list[tuple[ParseJob, str | None]] = []
         for p in paths:
             job = self.job_for(p)
+            job.search_root = root
             key = None
             if self.opts.use_cache:
                 try:

@@ -129,3 +129,16 @@ def status_name(v: int | None) -> str:
         if x == v:
             return k
     return f"0x{v:08X}"
+
+# Control codes, options, flags and event masks, by the name a driver writes (values from wsk.h,
+# ws2def.h and ws2ipdef.h).
+CONSTANTS: dict[str, int] = {
+    "WskSetOption": 0, "WskGetOption": 1, "WskIoctl": 2,
+    "WSK_CACHE_SD": 4, "WSK_RELEASE_SD": 5, "WSK_SET_STATIC_EVENT_CALLBACKS": 7,
+    "SOL_SOCKET": 0xFFFF, "IPPROTO_TCP": 6, "TCP_NODELAY": 1,
+    "SO_WSK_SECURITY": 0x4001, "SO_WSK_EVENT_CALLBACK": 0x4002,
+    "SIO_WSK_QUERY_IDEAL_SEND_BACKLOG": 0x4F000003, "SIO_IDEAL_SEND_BACKLOG_QUERY": 0x4004747B,
+    "WSK_FLAG_NODELAY": 0x2, "WSK_FLAG_ABORTIVE": 0x1,
+    "WSK_EVENT_SEND_BACKLOG": 0x10, "WSK_EVENT_RECEIVE": 0x40, "WSK_EVENT_DISCONNECT": 0x80,
+    "WSK_EVENT_RECEIVE_FROM": 0x100, "WSK_EVENT_ACCEPT": 0x200, "WSK_EVENT_DISABLE": 0x80000000,
+}

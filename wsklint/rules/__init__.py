@@ -4,6 +4,7 @@ from .wsk013_deregister_order import DeregisterOrder
 from .wsk014_registration_pairing import RegistrationPairing
 from .wsk015_provider_npi_pairing import ProviderNpiPairing
 from .wsk031_address_info_pairing import AddressInfoPairing
+from .wsk034_one_send_in_flight import OneSendInFlight
 
 ALL_RULES = [
     CaptureNpiBlockingWait,
@@ -11,4 +12,5 @@ ALL_RULES = [
     RegistrationPairing,
     ProviderNpiPairing,
     AddressInfoPairing,
+    OneSendInFlight,
 ]

@@ -1,0 +1,330 @@
+"""Submitting a WSK operation and waiting for it: which waits wait for which request, synchronous
+wrappers, and what one loop iteration does.
+
+A wait is *for* a submitted request when, on the path after the submission,
+- it runs only while the request's status is STATUS_PENDING (`if (st == STATUS_PENDING) KeWait...`), or
+- the waited object belongs with the request's IRP: the event passed as the IRP's completion context
+  (`IoSetCompletionRoutine(irp, R, &ev, ...)`), or a sibling field of the IRP (`ctx->Event` and
+  `ctx->Irp`), or a helper that may wait is handed the IRP's container (`WaitFor(&sock->Async)`) or
+  the status variable (`WaitFor(ctx, &st)`).
+A second submission of the same kind before the wait means several requests are in flight: that
+path is not a send-then-wait.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..knowledge import wsk
+from ..model import Event, Function
+from .calls import wsk_name
+from .interproc import call_chains
+from .paths import STOP, Facts, Step, Walk, position_of, track_call_status
+from . import status
+
+WAITS = frozenset({"KeWaitForSingleObject", "KeWaitForMultipleObjects", "KeWaitForMutexObject"})
+STREAM_SENDS = frozenset({"WskSend"})                      # only connection and stream sockets have it
+RECEIVES = frozenset({"WskReceive", "WskReceiveFrom"})
+
+
+def op_name(call, fn: Function) -> str | None:
+    """The WSK function a call reaches: `Dispatch->WskSend(...)`, or a local function pointer loaded
+    from a provider dispatch table (`PFN_WSK_SEND send = disp->WskSend; send(...)`)."""
+    n = wsk_name(call)
+    if n or call.op != "pointer" or call.name not in fn.locals:
+        return n
+    found = set()
+    for _, ev in fn.events():
+        if ev.kind in ("assign", "decl") and ev.expr is not None and ev.target is not None \
+                and ev.target.strip().path() == call.name:
+            src = ev.expr.strip()
+            if src.kind == "member" and src.name.startswith("Wsk"):
+                found.add(src.name)
+            elif src.value != 0:
+                return None
+    return found.pop() if len(found) == 1 else None
+
+
+def op_arg(call, fn: Function, param: str):
+    """The argument for `param` of the WSK function `call` reaches (see `op_name`)."""
+    params = wsk.PROVIDER_FUNCTIONS.get(op_name(call, fn) or "", ())
+    if param not in params:
+        return None
+    i = params.index(param)
+    return call.args[i] if i < len(call.args) else None
+
+
+def is_wait(call) -> bool:
+    return call.kind == "call" and call.op == "direct" and call.name in WAITS
+
+
+def _base(p: str) -> str:
+    for sep in ("->", "."):
+        i = p.rfind(sep)
+        if i > 0:
+            return p[:i]
+    return ""
+
+
+def _clean(p: str | None) -> str | None:
+    return p.lstrip("&*") if p else p
+
+
+def linked(obj: str | None, irp: str | None) -> bool:
+    """Whether a waited object (or a helper argument) belongs with an IRP: the same object, the IRP's
+    container (`sock->Async` for `sock->Async.Irp`), or a sibling field (`ctx->Event`, `ctx->Irp`)."""
+    obj, irp = _clean(obj), _clean(irp)
+    if not obj or not irp:
+        return False
+    if obj == irp or irp.startswith(obj + "->") or irp.startswith(obj + "."):
+        return True
+    b = _base(obj)
+    return bool(b) and b == _base(irp)
+
+
+class Requests:
+    """Submission-and-wait facts for one family of WSK operations (`names`), over a whole program."""
+
+    def __init__(self, program, names=STREAM_SENDS):
+        self.program = program
+        self.names = frozenset(names)
+        self._sync: dict = {}
+        self._may_wait: dict = {}
+        self._submits: dict = {}
+
+    # -- what a function may do ---------------------------------------------------------------------
+    def may_wait(self, fn: Function) -> list | None:
+        """A call chain from `fn` to a wait (KeWait*), or None."""
+        if fn.key not in self._may_wait:
+            self._may_wait[fn.key] = None
+            for chain, f, ev in call_chains(self.program, fn, lambda e, _f: e.kind == "call" and is_wait(e.expr)):
+                self._may_wait[fn.key] = chain + [(f, ev)]
+                break
+        return self._may_wait[fn.key]
+
+    def submits(self, fn: Function) -> list | None:
+        """A call chain from `fn` to a submission of one of `names`, or None."""
+        if fn.key not in self._submits:
+            self._submits[fn.key] = None
+            for chain, f, ev in call_chains(self.program, fn,
+                                            lambda e, f2: e.kind == "call" and op_name(e.expr, f2) in self.names):
+                self._submits[fn.key] = chain + [(f, ev)]
+                break
+        return self._submits[fn.key]
+
+    def is_op(self, ev: Event, fn: Function) -> bool:
+        return ev.kind == "call" and op_name(ev.expr, fn) in self.names
+
+    # -- the wait for one submission -----------------------------------------------------------------
+    def _irps(self, ev: Event, fn: Function) -> list:
+        """Paths that identify the request submitted by `ev`: its IRP (and the completion context set
+        on that IRP in this function), or for a helper every argument it is given."""
+        call = ev.expr
+        if self.is_op(ev, fn):
+            irp = op_arg(call, fn, "Irp")
+            p = irp.path() if irp is not None else None
+            if p is None:
+                return []
+            out = [p]
+            for _, e in fn.calls():
+                c = e.expr
+                if c.name in ("IoSetCompletionRoutine", "IoSetCompletionRoutineEx") and c.op == "direct" \
+                        and c.args and c.args[0].path() == p:
+                    k = 2 if c.name == "IoSetCompletionRoutine" else 3
+                    if k < len(c.args) and c.args[k].path():
+                        out.append(c.args[k].path())
+            return out
+        return [a.path() for a in call.args if a.path()]
+
+    def wait_after(self, fn: Function, ev: Event, loop=None, facts: Facts = Facts()):
+        """The first wait for the request `ev` submits, on some path after it (within one iteration of
+        `loop` when given), as (wait event, chain into a waiting helper) or None."""
+        pos = position_of(fn, ev)
+        if pos is None:
+            return None
+        irps = self._irps(ev, fn)
+        found = []
+
+        def step(st, fx, e, tr):
+            if st == "out":
+                return STOP
+            if e is ev:
+                fx, key = track_call_status(fx, e, e.expr)
+                return key, fx, tr
+            if e.kind != "call" or st is None:
+                return st, fx, tr
+            call = e.expr
+            if self.is_op(e, fn) or self._helper_submits(call, fn):
+                return STOP                     # another request before the wait: several in flight
+            pending = fx.get(st) == frozenset({status.PENDING})
+            if is_wait(call):
+                obj = call.args[0].path() if call.args else None
+                if pending or any(linked(obj, p) for p in irps):
+                    found.append((e, []))
+                    return STOP
+                return st, fx, tr
+            callee = self.program.callee(call, fn)
+            if callee is not None and callee.blocks:
+                chain = self.may_wait(callee)
+                if chain and (pending or any(linked(a.path(), p) for a in call.args for p in irps)
+                              or any(_status_ref(a, fx, st) for a in call.args)):
+                    found.append((e, chain))
+                    return STOP
+            return st, fx, tr
+
+        def edge(st, blk, succ, label):
+            if loop is not None and (succ == loop.head or succ not in loop.body):
+                return "out"
+            return st
+
+        Walk(fn, step, None, edge).run(pos[0], pos[1], None, facts)
+        return found[0] if found else None
+
+    def _helper_submits(self, call, fn) -> bool:
+        callee = self.program.callee(call, fn)
+        return callee is not None and bool(callee.blocks) and self.submits(callee) is not None
+
+    # -- synchronous wrappers --------------------------------------------------------------------------
+    def sync(self, fn: Function, consts: tuple = ()) -> Sync | None:
+        """How `fn` (with parameters fixed to `consts`) submits one of `names` and waits for it before
+        returning, or None."""
+        key = (fn.key, consts)
+        if key in self._sync:
+            return self._sync[key]
+        self._sync[key] = None
+        facts = Facts(consts=consts)
+        for _, ev in fn.calls():
+            call = ev.expr
+            if self.is_op(ev, fn):
+                if not feasible(fn, ev, facts):
+                    continue
+                w = self.wait_after(fn, ev, facts=facts)
+                if w is not None:
+                    self._sync[key] = Sync(_steps(fn, ev, w), fn, ev, facts)
+                    break
+                continue
+            callee = self.program.callee(call, fn)
+            if callee is None or not callee.blocks or not feasible(fn, ev, facts):
+                continue
+            inner = self.sync(callee, bind(callee, call, facts))
+            if inner is not None:
+                steps = [Step(ev.loc, f"{fn.name} calls {callee.name}")] + inner.steps
+                self._sync[key] = Sync(steps, inner.fn, inner.ev, inner.facts)
+                break
+            sub = self.submits(callee)
+            if sub is not None:
+                w = self.wait_after(fn, ev, facts=facts)
+                if w is not None:
+                    self._sync[key] = Sync(_steps(fn, ev, w, via=callee), sub[-1][0], sub[-1][1], Facts())
+                    break
+        return self._sync[key]
+
+
+@dataclass
+class Sync:
+    """A synchronous submission: the trace, and the WSK call it ends in (with the constants known there)."""
+    steps: list
+    fn: Function
+    ev: Event
+    facts: Facts
+
+
+def _status_ref(a, fx: Facts, key) -> bool:
+    """`&st` where `st` holds the submitted request's status."""
+    a = a.strip()
+    if a.kind == "unop" and a.op == "&" and a.kids:
+        p = a.kids[0].path()
+        return p is not None and fx.resolve(p) == key
+    return False
+
+
+def _steps(fn, ev, w, via=None) -> list:
+    wait_ev, chain = w
+    what = f"{fn.name} submits the request through {via.name}" if via else f"{fn.name} submits {ev.expr.name}"
+    out = [Step(ev.loc, what)]
+    if chain:
+        out.append(Step(wait_ev.loc, f"and waits for it in {wait_ev.expr.name}"))
+        out.extend(Step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in chain[:-1])
+        out.append(Step(chain[-1][1].loc, "waits here"))
+    else:
+        out.append(Step(wait_ev.loc, "and waits for it to complete"))
+    return out
+
+
+def bind(callee: Function, call, facts: Facts) -> tuple:
+    """Constant arguments of `call` as (parameter, value) pairs, for parameters `callee` never assigns."""
+    assigned = {ev.target.root() for _, ev in callee.events() if ev.kind == "assign" and ev.target is not None}
+    out = []
+    for p, a in zip(callee.params, call.args):
+        if p.name in assigned:
+            continue
+        a = a.strip()
+        v = a.value if a.value is not None else (facts.const(a.name) if a.kind == "name" else None)
+        if v is not None:
+            out.append((p.name, v))
+    return tuple(sorted(out))
+
+
+def feasible(fn: Function, ev: Event, facts: Facts) -> bool:
+    """Whether `ev` is reachable from the entry of `fn` under the parameter constants in `facts`."""
+    if not facts.consts:
+        return True
+    hit = []
+
+    def step(st, fx, e, tr):
+        if e is ev:
+            hit.append(True)
+            return STOP
+        return st, fx, tr
+
+    w = Walk(fn, step)
+    w.run(fn.entry, 0, None, facts)
+    return bool(hit)
+
+
+def iterates(fn: Function, loop) -> bool:
+    """Whether the loop can run its body more than once (`do { ... } while (0)` cannot)."""
+    blocks = fn.blocks
+    inside = set(loop.body) | {loop.head}
+    seen, stack = set(), [s for s, _ in blocks[loop.head].succs if s in inside]
+    while stack:
+        b = stack.pop()
+        if b == loop.head:
+            return True
+        if b in seen:
+            continue
+        seen.add(b)
+        stack.extend(s for s, _ in blocks[b].succs if s in inside)
+    return False
+
+
+def buffer_length(fn: Function, buf, facts: Facts = Facts()) -> int | None:
+    """The constant `Length` of the WSK_BUF an argument designates (`&buf` or `pbuf`), when every
+    assignment of it in `fn` (or its initialiser) gives the same constant, else None."""
+    if buf is None:
+        return None
+    b = buf.strip()
+    if b.kind == "unop" and b.op == "&" and b.kids:
+        var, field = b.kids[0].path(), None
+        field = f"{var}.Length" if var else None
+    else:
+        var, field = None, (f"{b.path()}->Length" if b.path() else None)
+    if field is None:
+        return None
+    values = set()
+    for _, ev in fn.events():
+        if ev.target is None or ev.expr is None:
+            continue
+        if ev.kind == "assign" and ev.target.path() == field:
+            values.add(_int(ev.expr, facts) if ev.op == "=" else None)
+        elif ev.kind == "decl" and var and ev.target.path() == var and ev.expr.kind == "init":
+            for item in ev.expr.kids:
+                if item.name == "Length" and item.kids:
+                    values.add(_int(item.kids[0], facts))
+    return values.pop() if len(values) == 1 else None
+
+
+def _int(e, facts: Facts) -> int | None:
+    e = e.strip()
+    if e.value is not None:
+        return e.value
+    return facts.const(e.name) if e.kind == "name" else None

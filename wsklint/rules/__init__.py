@@ -3,6 +3,7 @@ from .wsk012_capture_npi_blocking_wait import CaptureNpiBlockingWait
 from .wsk013_deregister_order import DeregisterOrder
 from .wsk014_registration_pairing import RegistrationPairing
 from .wsk015_provider_npi_pairing import ProviderNpiPairing
+from .wsk028_cached_sd_pairing import CachedSdPairing
 from .wsk031_address_info_pairing import AddressInfoPairing
 from .wsk034_one_send_in_flight import OneSendInFlight
 
@@ -11,6 +12,7 @@ ALL_RULES = [
     DeregisterOrder,
     RegistrationPairing,
     ProviderNpiPairing,
+    CachedSdPairing,
     AddressInfoPairing,
     OneSendInFlight,
 ]

@@ -250,6 +250,12 @@ class Program:
         return out
 
     @cached_property
+    def sockets(self):
+        """The socket typestate (analysis/sockets.py), built on first use."""
+        from .analysis.sockets import SocketModel
+        return SocketModel(self)
+
+    @cached_property
     def provider_functions(self) -> set[str]:
         """Functions that implement the provider side of WSK; client rules do not judge them."""
         return {k for k, roles in self.roles.items() if any(r.kind == "provider" for r in roles)}

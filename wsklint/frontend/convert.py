@@ -319,6 +319,12 @@ class Converter:
     def lambda_function(self, c, outer: Function) -> Function:
         start, end, loc = self.span(c)
         key = f"{outer.key}::lambda@{loc.line}:{loc.col}"
+        # lambdas written in one macro argument share the expansion location: keep their keys apart
+        taken = {f.key for f in self.functions if f.parent == outer.key}
+        n = 1
+        while key in taken:
+            n += 1
+            key = f"{outer.key}::lambda@{loc.line}:{loc.col}#{n}"
         fn = Function(name=f"{outer.name}::<lambda@{loc.line}>", key=key, file=self.path, loc=loc,
                       end_line=loc.end_line, is_static=True, return_type="", parent=outer.key)
         body = None

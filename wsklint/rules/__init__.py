@@ -5,6 +5,7 @@ from .wsk014_registration_pairing import RegistrationPairing
 from .wsk015_provider_npi_pairing import ProviderNpiPairing
 from .wsk028_cached_sd_pairing import CachedSdPairing
 from .wsk031_address_info_pairing import AddressInfoPairing
+from .wsk033_abortive_close import AbortiveClose
 from .wsk034_one_send_in_flight import OneSendInFlight
 
 ALL_RULES = [
@@ -14,5 +15,6 @@ ALL_RULES = [
     ProviderNpiPairing,
     CachedSdPairing,
     AddressInfoPairing,
+    AbortiveClose,
     OneSendInFlight,
 ]

@@ -4,6 +4,7 @@ from .wsk013_deregister_order import DeregisterOrder
 from .wsk014_registration_pairing import RegistrationPairing
 from .wsk015_provider_npi_pairing import ProviderNpiPairing
 from .wsk028_cached_sd_pairing import CachedSdPairing
+from .wsk030_owning_process import OwningProcess
 from .wsk031_address_info_pairing import AddressInfoPairing
 from .wsk033_abortive_close import AbortiveClose
 from .wsk034_one_send_in_flight import OneSendInFlight
@@ -14,6 +15,7 @@ ALL_RULES = [
     RegistrationPairing,
     ProviderNpiPairing,
     CachedSdPairing,
+    OwningProcess,
     AddressInfoPairing,
     AbortiveClose,
     OneSendInFlight,

@@ -8,6 +8,7 @@ from .wsk030_owning_process import OwningProcess
 from .wsk031_address_info_pairing import AddressInfoPairing
 from .wsk033_abortive_close import AbortiveClose
 from .wsk034_one_send_in_flight import OneSendInFlight
+from .wsk035_nagle_small_sends import NagleSmallSends
 
 ALL_RULES = [
     CaptureNpiBlockingWait,
@@ -19,4 +20,5 @@ ALL_RULES = [
     AddressInfoPairing,
     AbortiveClose,
     OneSendInFlight,
+    NagleSmallSends,
 ]

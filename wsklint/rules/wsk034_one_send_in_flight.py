@@ -125,7 +125,7 @@ class OneSendInFlight(Rule):
                     yield self._finding(fn, ev, trace), None
                     return
                 chain = sends.submits(callee) if sync is None else None
-                if chain is not None:
+                if chain is not None and not _small_through(program, ev, callee, chain):
                     w = sends.wait_after(fn, ev, loop)
                     if w is None:
                         yield None, (fn, loop, ev, chain)
@@ -161,6 +161,18 @@ class OneSendInFlight(Rule):
 def _small(fn, ev, facts) -> bool:
     n = buffer_length(fn, op_arg(ev.expr, fn, "Buffer"), facts)
     return n is not None and n < SMALL_SEND
+
+
+def _small_through(program, ev, callee, chain) -> bool:
+    """Whether the send a helper call reaches has a small constant length (constant arguments bound)."""
+    facts = Facts(consts=bind(callee, ev.expr, Facts()))
+    for f, e in chain[:-1]:
+        nxt = program.callee(e.expr, f)
+        if nxt is None:
+            return False
+        facts = Facts(consts=bind(nxt, e.expr, facts))
+    f, e = chain[-1]
+    return _small(f, e, facts)
 
 
 def _knows_backlog(program) -> bool:

@@ -1,0 +1,41 @@
+/* Trap: an interactive console protocol. Every keystroke record must reach the peer at once,
+ * so the socket runs without Nagle and each small send asks for immediate transmission. */
+#include <ntddk.h>
+#include <wsk.h>
+
+typedef struct _KEY_EVENT_RECORD_WIRE {
+    USHORT Code;
+    USHORT Flags;
+} KEY_EVENT_RECORD_WIRE;
+
+typedef struct _CONSOLE_LINK {
+    PWSK_SOCKET Socket;
+    PMDL KeyMdl;
+    PIRP KeyIrp;
+    PIRP ControlIrp;
+} CONSOLE_LINK, *PCONSOLE_LINK;
+
+NTSTATUS ConsoleLinkInit(PCONSOLE_LINK L)
+{
+    const WSK_PROVIDER_CONNECTION_DISPATCH *conn = L->Socket->Dispatch;
+    ULONG on = 1;
+    return conn->Basic.WskControlSocket(L->Socket, WskSetOption, TCP_NODELAY, IPPROTO_TCP, sizeof(on), &on, 0, NULL,
+                                        NULL, L->ControlIrp);
+}
+
+NTSTATUS ConsoleSendKey(PCONSOLE_LINK L)
+{
+    const WSK_PROVIDER_CONNECTION_DISPATCH *conn = L->Socket->Dispatch;
+    WSK_BUF key = { L->KeyMdl, 0, sizeof(KEY_EVENT_RECORD_WIRE) };
+    return conn->WskSend(L->Socket, &key, WSK_FLAG_NODELAY, L->KeyIrp);
+}
+
+NTSTATUS ConsoleSendKeys(PCONSOLE_LINK L, ULONG Count)
+{
+    NTSTATUS st = STATUS_SUCCESS;
+    ULONG i;
+    for (i = 0; i < Count && NT_SUCCESS(st); i++) {
+        st = ConsoleSendKey(L);
+    }
+    return st;
+}

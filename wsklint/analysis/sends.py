@@ -298,27 +298,32 @@ def iterates(fn: Function, loop) -> bool:
 
 
 def buffer_length(fn: Function, buf, facts: Facts = Facts()) -> int | None:
-    """The constant `Length` of the WSK_BUF an argument designates (`&buf` or `pbuf`), when every
-    assignment of it in `fn` (or its initialiser) gives the same constant, else None."""
-    if buf is None:
+    """The constant `Length` of the WSK_BUF an argument designates (see `field_value`)."""
+    return field_value(fn, buf, "Length", facts)
+
+
+def field_value(fn: Function, ref, field: str, facts: Facts = Facts()) -> int | None:
+    """The constant a structure field holds when the structure is passed as `ref` (`&buf` or `pbuf`):
+    every assignment of that field in `fn` (and the initialiser) gives the same constant, else None."""
+    if ref is None:
         return None
-    b = buf.strip()
+    b = ref.strip()
     if b.kind == "unop" and b.op == "&" and b.kids:
-        var, field = b.kids[0].path(), None
-        field = f"{var}.Length" if var else None
+        var = b.kids[0].path()
+        path = f"{var}.{field}" if var else None
     else:
-        var, field = None, (f"{b.path()}->Length" if b.path() else None)
-    if field is None:
+        var, path = None, (f"{b.path()}->{field}" if b.path() else None)
+    if path is None:
         return None
     values = set()
     for _, ev in fn.events():
         if ev.target is None or ev.expr is None:
             continue
-        if ev.kind == "assign" and ev.target.path() == field:
+        if ev.kind == "assign" and ev.target.path() == path:
             values.add(_int(ev.expr, facts) if ev.op == "=" else None)
         elif ev.kind == "decl" and var and ev.target.path() == var and ev.expr.kind == "init":
             for item in ev.expr.kids:
-                if item.name == "Length" and item.kids:
+                if item.name == field and item.kids:
                     values.add(_int(item.kids[0], facts))
     return values.pop() if len(values) == 1 else None
 

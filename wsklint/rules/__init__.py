@@ -9,6 +9,7 @@ from .wsk031_address_info_pairing import AddressInfoPairing
 from .wsk033_abortive_close import AbortiveClose
 from .wsk034_one_send_in_flight import OneSendInFlight
 from .wsk035_nagle_small_sends import NagleSmallSends
+from .wsk037_static_event_callbacks import StaticEventCallbacks
 
 ALL_RULES = [
     CaptureNpiBlockingWait,
@@ -21,4 +22,5 @@ ALL_RULES = [
     AbortiveClose,
     OneSendInFlight,
     NagleSmallSends,
+    StaticEventCallbacks,
 ]

@@ -333,3 +333,84 @@ def _int(e, facts: Facts) -> int | None:
     if e.value is not None:
         return e.value
     return facts.const(e.name) if e.kind == "name" else None
+
+
+@dataclass
+class Site:
+    """A submission in one loop iteration: the call in the loop, whether the iteration then waits for
+    that request (with the trace that shows it), and the call chain down to the WSK call."""
+    ev: Event
+    waits: bool
+    trace: list
+    chain: list
+
+
+def loop_submissions(program, reqs: Requests, fn: Function, loop, skip=None):
+    """The submissions of `reqs` in `loop`'s body, in block order. `skip(fn, call event, facts)` drops a
+    submission (the WSK call with the constants known there)."""
+    skip = skip or (lambda f, e, fx: False)
+    head = Step(loop.loc, f"loop in {fn.name}")
+    for bid in sorted(loop.body):
+        for ev in fn.blocks[bid].events:
+            if ev.kind != "call":
+                continue
+            call = ev.expr
+            if reqs.is_op(ev, fn):
+                if skip(fn, ev, Facts()):
+                    continue
+                w = reqs.wait_after(fn, ev, loop)
+                if w is None:
+                    yield Site(ev, False, [], [])
+                    continue
+                wait_ev, chain = w
+                trace = [head, Step(ev.loc, f"submits {op_name(call, fn)}"),
+                         Step(wait_ev.loc, "waits for it in the same iteration")]
+                trace += [Step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in chain]
+                yield Site(ev, True, trace, [])
+                continue
+            callee = program.callee(call, fn)
+            if callee is None or not callee.blocks:
+                continue
+            sync = reqs.sync(callee, bind(callee, call, Facts()))
+            if sync is not None:
+                if not skip(sync.fn, sync.ev, sync.facts):
+                    yield Site(ev, True, [head, Step(ev.loc, f"calls {callee.name}")] + sync.steps, [])
+                continue
+            chain = reqs.submits(callee)
+            if chain is None or skip(*_through(program, ev, callee, chain)):
+                continue
+            w = reqs.wait_after(fn, ev, loop)
+            if w is None:
+                yield Site(ev, False, [], chain)
+                continue
+            yield Site(ev, True, [head, Step(ev.loc, f"submits {chain[-1][1].expr.name} through {callee.name}"),
+                                  Step(w[0].loc, "waits for it in the same iteration")], chain)
+
+
+def submits_in(program, reqs: Requests, fn: Function, loop) -> bool:
+    """Whether an iteration of `loop` submits one of `reqs`: directly, or through a helper that (with the
+    constant arguments it is given) submits one and waits for it."""
+    for bid in loop.body:
+        for ev in fn.blocks[bid].events:
+            if ev.kind != "call":
+                continue
+            if reqs.is_op(ev, fn):
+                return True
+            callee = program.callee(ev.expr, fn)
+            if callee is not None and callee.blocks and reqs.submits(callee) is not None \
+                    and reqs.sync(callee, bind(callee, ev.expr, Facts())) is not None:
+                return True
+    return False
+
+
+def _through(program, ev, callee, chain):
+    """(function, WSK call event, facts) at the end of `chain`, with the constant arguments of `ev`
+    bound along the way."""
+    facts = Facts(consts=bind(callee, ev.expr, Facts()))
+    for f, e in chain[:-1]:
+        nxt = program.callee(e.expr, f)
+        if nxt is None:
+            break
+        facts = Facts(consts=bind(nxt, e.expr, facts))
+    f, e = chain[-1]
+    return f, e, facts

@@ -9,6 +9,7 @@ from .wsk031_address_info_pairing import AddressInfoPairing
 from .wsk033_abortive_close import AbortiveClose
 from .wsk034_one_send_in_flight import OneSendInFlight
 from .wsk035_nagle_small_sends import NagleSmallSends
+from .wsk036_slow_receive_path import SlowReceivePath
 from .wsk037_static_event_callbacks import StaticEventCallbacks
 
 ALL_RULES = [
@@ -22,5 +23,6 @@ ALL_RULES = [
     AbortiveClose,
     OneSendInFlight,
     NagleSmallSends,
+    SlowReceivePath,
     StaticEventCallbacks,
 ]

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from ..analysis.calls import is_const
 from ..analysis.paths import Facts
-from ..analysis.sends import (RECEIVES, STREAM_SENDS, Requests, bind, buffer_length, iterates, op_arg,
-                              op_name)
+from ..analysis.sends import (RECEIVES, STREAM_SENDS, Requests, buffer_length, iterates, loop_submissions, op_arg,
+                              op_name, submits_in)
 from .base import Rule, step
 
 # A send smaller than this is below the maximum segment size on every IPv4 and IPv6 path (536 bytes
@@ -78,101 +78,30 @@ class OneSendInFlight(Rule):
             if fn.key in program.provider_functions:
                 continue
             for loop in fn.loops:
-                if not iterates(fn, loop) or self._receives(program, fn, loop, receives):
-                    continue
-                for d, site in self._loop(program, fn, loop, sends):
-                    if d is not None:
+                if not iterates(fn, loop) or submits_in(program, receives, fn, loop):
+                    continue            # request/response and control protocols receive in the loop
+                for site in loop_submissions(program, sends, fn, loop, skip=_small):
+                    if site.waits:
                         warned = True
-                        yield d
+                        yield self.report(site.ev.loc, "Each iteration of this loop submits a stream send and waits "
+                                          "for it to complete before the next: one send buffer is in flight per "
+                                          "round trip, far below the connection's bandwidth-delay product", fn=fn,
+                                          trace=site.trace, anchor=f"send-wait loop {site.ev.expr.text}")
                         break
-                    bulk.append(site)
+                    bulk.append((fn, loop, site))
         if bulk and not warned and not _knows_backlog(program):
-            fn, loop, ev, chain = bulk[0]
-            trace = [step(loop.loc, f"loop in {fn.name}"), step(ev.loc, "submits a stream send without waiting")]
-            trace += [step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in chain]
-            yield self.report(ev.loc, "Stream data is sent in a loop, but the driver never queries "
+            fn, loop, site = bulk[0]
+            trace = [step(loop.loc, f"loop in {fn.name}"), step(site.ev.loc, "submits a stream send without waiting")]
+            trace += [step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in site.chain]
+            yield self.report(site.ev.loc, "Stream data is sent in a loop, but the driver never queries "
                               "SIO_WSK_QUERY_IDEAL_SEND_BACKLOG nor enables WSK_EVENT_SEND_BACKLOG: it cannot keep "
-                              "the ideal send backlog in flight", fn=fn,
-                              trace=trace,
-                              anchor=f"backlog {ev.expr.text}", severity="note")
-
-    def _loop(self, program, fn, loop, sends):
-        """(finding, None) for the first send-then-wait in the loop, else (None, site) per send site."""
-        for bid in sorted(loop.body):
-            for ev in fn.blocks[bid].events:
-                if ev.kind != "call":
-                    continue
-                call = ev.expr
-                if sends.is_op(ev, fn):
-                    if _small(fn, ev, Facts()):
-                        continue
-                    w = sends.wait_after(fn, ev, loop)
-                    if w is None:
-                        yield None, (fn, loop, ev, [])
-                        continue
-                    wait_ev, chain = w
-                    trace = [step(loop.loc, f"loop in {fn.name}"), step(ev.loc, "submits a stream send"),
-                             step(wait_ev.loc, "waits for it in the same iteration")]
-                    trace += [step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in chain]
-                    yield self._finding(fn, ev, trace), None
-                    return
-                callee = program.callee(call, fn)
-                if callee is None or not callee.blocks:
-                    continue
-                sync = sends.sync(callee, bind(callee, call, Facts()))
-                if sync is not None and not _small(sync.fn, sync.ev, sync.facts):
-                    trace = [step(loop.loc, f"loop in {fn.name}"), step(ev.loc, f"calls {callee.name}")] + sync.steps
-                    yield self._finding(fn, ev, trace), None
-                    return
-                chain = sends.submits(callee) if sync is None else None
-                if chain is not None and not _small_through(program, ev, callee, chain):
-                    w = sends.wait_after(fn, ev, loop)
-                    if w is None:
-                        yield None, (fn, loop, ev, chain)
-                        continue
-                    trace = [step(loop.loc, f"loop in {fn.name}"),
-                             step(ev.loc, f"submits a stream send through {callee.name}"),
-                             step(w[0].loc, "waits for it in the same iteration")]
-                    yield self._finding(fn, ev, trace), None
-                    return
-
-    def _finding(self, fn, ev, trace):
-        return self.report(ev.loc, "Each iteration of this loop submits a stream send and waits for it to complete "
-                           "before the next: one send buffer is in flight per round trip, far below the "
-                           "connection's bandwidth-delay product", fn=fn, trace=trace,
-                           anchor=f"send-wait loop {ev.expr.text}")
-
-    @staticmethod
-    def _receives(program, fn, loop, receives) -> bool:
-        """Whether an iteration also receives (request/response, control channels)."""
-        for bid in loop.body:
-            for ev in fn.blocks[bid].events:
-                if ev.kind != "call":
-                    continue
-                if receives.is_op(ev, fn):
-                    return True
-                callee = program.callee(ev.expr, fn)
-                if callee is not None and callee.blocks and receives.submits(callee) is not None \
-                        and receives.sync(callee, bind(callee, ev.expr, Facts())) is not None:
-                    return True
-        return False
+                              "the ideal send backlog in flight", fn=fn, trace=trace,
+                              anchor=f"backlog {site.ev.expr.text}", severity="note")
 
 
 def _small(fn, ev, facts) -> bool:
     n = buffer_length(fn, op_arg(ev.expr, fn, "Buffer"), facts)
     return n is not None and n < SMALL_SEND
-
-
-def _small_through(program, ev, callee, chain) -> bool:
-    """Whether the send a helper call reaches has a small constant length (constant arguments bound)."""
-    facts = Facts(consts=bind(callee, ev.expr, Facts()))
-    for f, e in chain[:-1]:
-        nxt = program.callee(e.expr, f)
-        if nxt is None:
-            return False
-        facts = Facts(consts=bind(nxt, e.expr, facts))
-    f, e = chain[-1]
-    return _small(f, e, facts)
 
 
 def _knows_backlog(program) -> bool:

@@ -29,7 +29,7 @@ NTSTATUS DrainAcks(PSOCKAPI_CONN C, PWSK_BUF Scratch, ULONG Count)
     ULONG i;
 
     for (i = 0; i < Count && NT_SUCCESS(status); i++) {
-        status = SockApiReceive(C, Scratch);
+        status = SockApiReceive(C, Scratch);  // expect: WSK036 "one receive in flight"
     }
     return status;
 }

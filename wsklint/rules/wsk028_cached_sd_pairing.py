@@ -70,6 +70,7 @@ class CachedSdPairing(Rule):
     code = "WSK028"
     name = "cached-sd-pairing"
     category = "security"
+    security_severity = "6.5"
     severity = "error"
     precision = "high"
     help = ("Obtain the descriptor with WskControlClient(WSK_CACHE_SD), pass the cached pointer, and release it "

@@ -59,6 +59,7 @@ class OwningProcess(Rule):
     code = "WSK030"
     name = "owning-process"
     category = "security"
+    security_severity = "3.5"
     severity = "note"
     precision = "high"
     help = ("Pass the process (and, if needed, the thread) whose security context the socket or the name "

@@ -241,4 +241,5 @@ class FileModel:
     parse_seconds: float = 0.0
     total_seconds: float = 0.0
     includes: list = field(default_factory=list)       # files the TU read (for cache validation)
+    error_lines: list = field(default_factory=list)    # lines of parse errors left after recovery
     used_wdk: bool = False

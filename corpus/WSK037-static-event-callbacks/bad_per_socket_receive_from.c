@@ -30,7 +30,7 @@ NTSTATUS ResponderStep(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
     return STATUS_MORE_PROCESSING_REQUIRED;
 }
 
-static NTSTATUS ResponderOpen(PRESPONDER R, ADDRESS_FAMILY Family, PWSK_SOCKET *Out)
+static NTSTATUS ResponderOpen(PRESPONDER R, ADDRESS_FAMILY Family, PSOCKADDR Local, PWSK_SOCKET *Out)
 {
     WSK_EVENT_CALLBACK_CONTROL ctl;
     const WSK_PROVIDER_DATAGRAM_DISPATCH *dgram;
@@ -52,6 +52,19 @@ static NTSTATUS ResponderOpen(PRESPONDER R, ADDRESS_FAMILY Family, PWSK_SOCKET *
     s = (PWSK_SOCKET)R->Irp->IoStatus.Information;
     dgram = s->Dispatch;
 
+    KeResetEvent(&R->Done);
+    IoReuseIrp(R->Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(R->Irp, ResponderStep, &R->Done, TRUE, TRUE, TRUE);
+    st = dgram->WskBind(s, Local, 0, R->Irp);
+    if (st == STATUS_PENDING) {
+        KeWaitForSingleObject(&R->Done, Executive, KernelMode, FALSE, NULL);
+        st = R->Irp->IoStatus.Status;
+    }
+    if (!NT_SUCCESS(st)) {
+        *Out = s;
+        return st;
+    }
+
     ctl.NpiId = &NPI_WSK_INTERFACE_ID;
     ctl.EventMask = WSK_EVENT_RECEIVE_FROM;
     st = dgram->Basic.WskControlSocket(s, WskSetOption, SO_WSK_EVENT_CALLBACK, SOL_SOCKET,  // expect: WSK037 "WSK_EVENT_RECEIVE_FROM"
@@ -60,11 +73,11 @@ static NTSTATUS ResponderOpen(PRESPONDER R, ADDRESS_FAMILY Family, PWSK_SOCKET *
     return st;
 }
 
-NTSTATUS ResponderStart(PRESPONDER R)
+NTSTATUS ResponderStart(PRESPONDER R, PSOCKADDR_IN Any4, PSOCKADDR_IN6 Any6)
 {
-    NTSTATUS st = ResponderOpen(R, AF_INET, &R->Sockets[0]);
+    NTSTATUS st = ResponderOpen(R, AF_INET, (PSOCKADDR)Any4, &R->Sockets[0]);
     if (NT_SUCCESS(st)) {
-        st = ResponderOpen(R, AF_INET6, &R->Sockets[1]);
+        st = ResponderOpen(R, AF_INET6, (PSOCKADDR)Any6, &R->Sockets[1]);
     }
     return st;
 }

@@ -20,7 +20,7 @@ NTSTATUS WSKAPI FeedReceive(PVOID SocketContext, ULONG Flags, PWSK_DATAGRAM_INDI
 
 const WSK_CLIENT_DATAGRAM_DISPATCH FeedDispatch = { FeedReceive };
 
-NTSTATUS FeedOpen(PFEED F)
+NTSTATUS FeedOpen(PFEED F, PSOCKADDR Local)
 {
     const WSK_PROVIDER_DATAGRAM_DISPATCH *dgram;
     WSK_EVENT_CALLBACK_CONTROL ctl;
@@ -38,6 +38,16 @@ NTSTATUS FeedOpen(PFEED F)
     }
     F->Socket = (PWSK_SOCKET)F->Irp->IoStatus.Information;
     dgram = F->Socket->Dispatch;
+    KeResetEvent(&F->Done);
+    IoReuseIrp(F->Irp, STATUS_UNSUCCESSFUL);
+    st = dgram->WskBind(F->Socket, Local, 0, F->Irp);
+    if (st == STATUS_PENDING) {
+        KeWaitForSingleObject(&F->Done, Executive, KernelMode, FALSE, NULL);
+        st = F->Irp->IoStatus.Status;
+    }
+    if (!NT_SUCCESS(st)) {
+        return st;
+    }
     ctl.NpiId = &NPI_WSK_INTERFACE_ID;
     ctl.EventMask = WSK_EVENT_RECEIVE_FROM;
     return dgram->Basic.WskControlSocket(F->Socket, WskSetOption, SO_WSK_EVENT_CALLBACK, SOL_SOCKET, sizeof(ctl), &ctl,

@@ -31,7 +31,7 @@ static NTSTATUS NodeWait(PNODE N, NTSTATUS St)
     return St;
 }
 
-NTSTATUS NodeStart(PNODE N)
+NTSTATUS NodeStart(PNODE N, PSOCKADDR Local)
 {
     const WSK_PROVIDER_DATAGRAM_DISPATCH *dgram;
     WSK_EVENT_CALLBACK_CONTROL ctl;
@@ -45,6 +45,12 @@ NTSTATUS NodeStart(PNODE N)
     }
     N->Listener = (PWSK_SOCKET)N->Irp->IoStatus.Information;
     dgram = N->Listener->Dispatch;
+    KeResetEvent(&N->Done);
+    IoReuseIrp(N->Irp, STATUS_UNSUCCESSFUL);
+    st = NodeWait(N, dgram->WskBind(N->Listener, Local, 0, N->Irp));
+    if (!NT_SUCCESS(st)) {
+        return st;
+    }
     ctl.NpiId = &NPI_WSK_INTERFACE_ID;
     ctl.EventMask = WSK_EVENT_RECEIVE_FROM;
     st = dgram->Basic.WskControlSocket(N->Listener, WskSetOption, SO_WSK_EVENT_CALLBACK, SOL_SOCKET, sizeof(ctl),

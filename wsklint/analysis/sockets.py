@@ -58,9 +58,12 @@ from functools import cached_property
 from ..knowledge import wsk
 from ..model import Event, Expr, Function, Loc
 from .calls import wsk_name
-from .paths import Facts, Walk
+from .paths import Facts, Step, Walk
+from .status import ANY as _ANY
 
 MAX_LIFT = 4        # helper depth for lifted operations
+_FOLD = {"|": lambda a, b: a | b, "&": lambda a, b: a & b, "^": lambda a, b: a ^ b, "+": lambda a, b: a + b,
+         "-": lambda a, b: a - b, "<<": lambda a, b: a << b if 0 <= b < 64 else 0, ">>": lambda a, b: a >> b if b >= 0 else 0}
 MAX_RESOLVE = 4     # call-site depth when resolving parameters
 
 
@@ -83,6 +86,20 @@ class Origin:
     types: frozenset = frozenset({None})
     protocols: frozenset = frozenset({None})
     client_tables: frozenset = frozenset({None})
+    # call sites the origin is specialised for, innermost first: ((wrapper key, caller, call, event), ...)
+    binds: tuple = ()
+
+    @property
+    def home(self) -> Function | None:
+        """The function the socket leaves (by out-parameter or return) towards its callers."""
+        return self.binds[-1][1] if self.binds else self.fn
+
+    def created_by(self, op) -> bool:
+        """Whether `op` (possibly lifted) is this origin's creation, through its call sites."""
+        if op.call is not self.call:
+            return False
+        evs = {id(ev) for _, ev in op.chain}
+        return all(id(b[3]) in evs for b in self.binds)
 
     @property
     def category(self) -> str | None:
@@ -99,7 +116,15 @@ class Origin:
         what = f"{fam} {cat} socket" if fam else f"{cat} socket"
         if self.kind == "accept_event":
             return f"the accepted {what.replace('socket socket', 'socket')} of {self.fn.name}"
+        if self.binds:
+            ev = self.binds[-1][3]
+            return f"the {what} created by {ev.expr.name} at {ev.loc.file.rsplit('/', 1)[-1]}:{ev.loc.line}"
         return f"the {what} created at {self.loc.file.rsplit('/', 1)[-1]}:{self.loc.line}"
+
+    @property
+    def site_loc(self) -> Loc:
+        """Where the caller asked for this socket (the outermost specialised call site, else the creation)."""
+        return self.binds[-1][3].loc if self.binds else self.loc
 
 
 @dataclass(eq=False)
@@ -125,12 +150,45 @@ class Op:
     def arg(self, param: str) -> Bound | None:
         return self.args.get(param)
 
+    def site(self, *bounds: Bound | None) -> tuple:
+        """(fn, event) on the chain nearest to `fn` whose function owns one of `bounds`: where the
+        determining argument is written (the call site that passes the constant)."""
+        owners = {id(b.fn) for b in bounds if b is not None}
+        for f, ev in self.chain:
+            if id(f) in owners:
+                return f, ev
+        return self.chain[-1]
+
+    def binds_for(self, fn: Function) -> tuple:
+        """`Origin.binds`-style call-site bindings for resolving names of `fn` (a function on the chain)
+        through this chain's call sites up to `self.fn`."""
+        fns = [f for f, _ in self.chain]
+        i = next((k for k, f in enumerate(fns) if f is fn), None)
+        if i is None:
+            return ()
+        return tuple((self.chain[k][0].key, self.chain[k - 1][0], self.chain[k - 1][1].expr, self.chain[k - 1][1])
+                     for k in range(i, 0, -1))
+
+    def steps(self, last_note: str) -> list:
+        """Trace steps down the call chain, ending at the WSK call."""
+        out = [Step(ev.loc, f"{f.name} calls {ev.expr.name or 'a helper'}") for f, ev in self.chain[:-1]]
+        out.append(Step(self.call.loc, last_note))
+        return out
+
 
 @dataclass(frozen=True, slots=True)
 class Visit:
     op: Op
     origin: Origin
     state: frozenset
+    trace: tuple = ()           # Steps: the creation and the state-changing operations on this path
+
+    def step_for(self, fact: str):
+        """The trace step that made `fact` ('bound', 'connected', an option name) true on this path."""
+        for s in reversed(self.trace):
+            if s.note.startswith(fact + " ") or f" {fact} " in s.note:
+                return s
+        return None
 
 
 @dataclass(eq=False)
@@ -209,6 +267,17 @@ def _pos(loc: Loc) -> tuple:
     return (loc.line, loc.col)
 
 
+def _track_status_variable(fx: Facts, ev: Event) -> Facts:
+    """`status = Call(...)`: follow the outcome, so paths on which an earlier step failed and a later
+    `NT_SUCCESS(status)` test succeeds are dropped."""
+    tgt = ev.target.strip() if ev.target is not None else None
+    src = ev.expr.strip() if ev.expr is not None else None
+    if tgt is None or src is None or src.kind != "call" or tgt.kind != "name" or "STATUS" not in tgt.type.upper():
+        return fx
+    key = f"call:{id(src)}"
+    return fx.set(key, _ANY).alias(tgt.name, key)
+
+
 class SocketModel:
     def __init__(self, program):
         self.program = program
@@ -228,6 +297,15 @@ class SocketModel:
                     out.setdefault(g.key, []).append((fn, ev, ev.expr))
         return out
 
+    @cached_property
+    def _error_lines(self) -> dict:
+        return {m.path: m.error_lines for m in self.program.files if getattr(m, "error_lines", None)}
+
+    def has_errors(self, fn: Function) -> bool:
+        """Whether parse errors remain inside `fn`: statements may be missing from its model, so conclusions
+        drawn from the absence of a call or store there are unsafe."""
+        return any(fn.loc.line <= ln <= fn.end_line for ln in self._error_lines.get(fn.file, ()))
+
     def owner(self, name: str, fn: Function | None) -> Function | None:
         """The function (or enclosing function of a lambda) that declares `name`, else None."""
         f = fn
@@ -245,6 +323,13 @@ class SocketModel:
         out = set()
         for b in self.resolve(expr, fn, depth):
             e = b.expr.strip()
+            if e.value is None and e.kind == "binop" and e.op in _FOLD and len(e.kids) == 2 and depth > 0:
+                left, right = self.values(e.kids[0], b.fn, depth - 1), self.values(e.kids[1], b.fn, depth - 1)
+                if None in left or None in right or len(left) * len(right) > 16:
+                    out.add(None)
+                else:
+                    out.update(_FOLD[e.op](x, y) for x in left for y in right)
+                continue
             out.add(e.value)
         return frozenset(out) or frozenset({None})
 
@@ -271,10 +356,10 @@ class SocketModel:
     def _resolve_name(self, e: Expr, fn: Function, depth: int) -> list[Bound]:
         own = self.owner(e.name, fn)
         if own is None:
-            g = self.program.globals.get(e.name)
-            if g and len(g) == 1 and g[0].init is not None and e.name not in self._assigned_globals \
-                    and g[0].init.kind != "init":
-                return self.resolve(g[0].init, fn, depth - 1)
+            g = self.global_var(e.name)
+            if g is not None and g.init is not None and e.name not in self._assigned_globals \
+                    and g.init.kind != "init":
+                return self.resolve(g.init, fn, depth - 1)
             return [Bound(e, fn)]
         i = own.param_index(e.name)
         if i is not None:
@@ -293,6 +378,17 @@ class SocketModel:
         for d in defs:
             out.extend(self.resolve(d, own, depth - 1) if d is not None else [Bound(e, own)])
         return out
+
+    def global_var(self, name: str):
+        """The definition of a global (the one with an initialiser when `extern` declarations repeat it)."""
+        gs = self.program.globals.get(name)
+        if not gs:
+            return None
+        with_init = [g for g in gs if g.init is not None]
+        if len(with_init) == 1:
+            return with_init[0]
+        defs = [g for g in gs if g.storage != "extern"]
+        return defs[0] if len(defs) == 1 else (gs[0] if len(gs) == 1 else None)
 
     def _local_defs(self, fn: Function) -> dict[str, list]:
         """local -> the expressions assigned to it (None: an update we cannot follow, or its address escapes)."""
@@ -365,9 +461,15 @@ class SocketModel:
 
     @cached_property
     def _flow(self):
-        """(origins, place -> frozenset of origins)."""
+        """(origins, place -> frozenset of origins).
+
+        A socket made inside a wrapper whose category or family comes from the wrapper's parameters, and
+        that leaves it through an out-parameter or the return value, gets one origin per call site
+        (`Create(&tcp, WSK_FLAG_CONNECTION_SOCKET)`, `Create(&udp, WSK_FLAG_DATAGRAM_SOCKET)`), so the
+        callers' variables hold sockets of one category each."""
         edges: dict = {}
         seeds: dict = {}
+        outs: dict = {}          # out edge (src, dst) -> (wrapper key, call expr) for out-params / returns
         origins: list[Origin] = []
         creators = self._creators()
         made: dict[int, Origin] = {}
@@ -380,9 +482,11 @@ class SocketModel:
                 origins.append(o)
             return o
 
-        def add(src, dst):
+        def add(src, dst, out=None):
             if src is not None and dst is not None and src != dst:
                 edges.setdefault(src, set()).add(dst)
+                if out is not None:
+                    outs.setdefault((src, dst), set()).add(out)
 
         def sources(e: Expr, fn: Function) -> list:
             e = e.strip()
@@ -394,26 +498,26 @@ class SocketModel:
                 return [origin_for(ev, f) for ev, f in hit]
             if e.kind == "call":
                 g = self.program.callee(e, fn)
-                return [("R", g.key)] if g is not None and g.blocks else []
+                return [("R", g.key, e)] if g is not None and g.blocks else []
             p = self.place(e, fn)
             return [p] if p is not None else []
+
+        def link(srcs, tgt):
+            for s_ in srcs:
+                if isinstance(s_, Origin):
+                    seeds.setdefault(tgt, set()).add(s_)
+                elif s_[0] == "R" and len(s_) == 3:
+                    add(s_[:2], tgt, (s_[1], s_[2]))
+                else:
+                    add(s_, tgt)
 
         for fn in self.program.functions.values():
             for _, ev in fn.events():
                 if ev.kind in ("assign", "decl") and ev.expr is not None and ev.target is not None \
                         and ev.op in ("=", ""):
-                    tgt = self.place(ev.target, fn)
-                    for s in sources(ev.expr, fn):
-                        if isinstance(s, Origin):
-                            seeds.setdefault(tgt, set()).add(s)
-                        else:
-                            add(s, tgt)
+                    link(sources(ev.expr, fn), self.place(ev.target, fn))
                 elif ev.kind == "return" and ev.expr is not None:
-                    for s in sources(ev.expr, fn):
-                        if isinstance(s, Origin):
-                            seeds.setdefault(("R", fn.key), set()).add(s)
-                        else:
-                            add(s, ("R", fn.key))
+                    link(sources(ev.expr, fn), ("R", fn.key))
                 if ev.kind != "call":
                     continue
                 call = ev.expr
@@ -425,19 +529,50 @@ class SocketModel:
                         break
                     pname = g.params[i].name
                     add(self.place(a, fn), ("L", g.key, pname))
-                    s = a.strip()
-                    if s.kind == "unop" and s.op == "&" and s.kids:
-                        add(("D", g.key, pname), self.place(s.kids[0], fn))
-                    elif s.kind == "name":
-                        own = self.owner(s.name, fn)
+                    s_ = a.strip()
+                    if s_.kind == "unop" and s_.op == "&" and s_.kids:
+                        add(("D", g.key, pname), self.place(s_.kids[0], fn), (g.key, call))
+                    elif s_.kind == "name":
+                        own = self.owner(s_.name, fn)
                         if own is not None:
-                            add(("D", g.key, pname), ("D", own.key, s.name))
+                            add(("D", g.key, pname), ("D", own.key, s_.name), (g.key, call))
         for fn, role in self.program.functions_with_role("event:WskAcceptEvent"):
             i = wsk.EVENT_CALLBACKS["WskAcceptEvent"].index("AcceptSocket")
             if i < len(fn.params):
                 o = Origin("accept_event", fn, None, None, fn.loc, categories=frozenset({"connection"}))
                 origins.append(o)
                 seeds.setdefault(("L", fn.key, fn.params[i].name), set()).add(o)
+
+        blocked: dict = {}       # origin -> wrapper key whose out edges it no longer crosses
+        at = self._propagate(seeds, edges, outs, blocked)
+        for _ in range(3):
+            added = False
+            for o in list(origins):
+                home = o.home
+                if o.kind not in ("create", "socket_connect") or id(o) in blocked or home is None \
+                        or not self._ambiguous(o):
+                    continue
+                leaving = [(src, dst, call) for (src, dst), ws in outs.items() for w, call in ws
+                           if w == home.key and o in at.get(src, ())]
+                if not leaving or any(p[0] in ("F", "G") for p, os_ in at.items() if o in os_):
+                    continue
+                blocked[id(o)] = home.key
+                for caller, ev, call in self.callers.get(home.key, []):
+                    dsts = [dst for src, dst, c in leaving if c is call]
+                    if not dsts:
+                        continue
+                    o2 = self._make_origin(o.event, o.fn, o.binds + ((home.key, caller, call, ev),))
+                    origins.append(o2)
+                    for d in dsts:
+                        seeds.setdefault(d, set()).add(o2)
+                    added = True
+            if not added:
+                break
+            at = self._propagate(seeds, edges, outs, blocked)
+        return origins, {k: frozenset(v) for k, v in at.items()}
+
+    @staticmethod
+    def _propagate(seeds, edges, outs, blocked) -> dict:
         at: dict = {}
         work = []
         for p, os_ in seeds.items():
@@ -448,12 +583,21 @@ class SocketModel:
         while work:
             p = work.pop()
             for q in edges.get(p, ()):
+                moving = at[p]
+                ws = outs.get((p, q))
+                if ws and blocked:
+                    keys = {w for w, _ in ws}
+                    moving = {o for o in moving if blocked.get(id(o)) not in keys}
                 cur = at.setdefault(q, set())
-                new = at[p] - cur
+                new = moving - cur
                 if new:
                     cur |= new
                     work.append(q)
-        return origins, {k: frozenset(v) for k, v in at.items()}
+        return at
+
+    @staticmethod
+    def _ambiguous(o: Origin) -> bool:
+        return any(len(s) > 1 or None in s for s in (o.categories, o.families, o.client_tables))
 
     def origins_of(self, e: Expr | None, fn: Function) -> frozenset:
         """The sockets `e` (in `fn`) may hold."""
@@ -562,32 +706,54 @@ class SocketModel:
                         out.append((fn, ev, ev.expr.args[0]))
         return out
 
-    def _make_origin(self, ev: Event, fn: Function) -> Origin:
+    def _make_origin(self, ev: Event, fn: Function, binds: tuple = ()) -> Origin:
         call = ev.expr
         name = wsk_name(call)
         a = {p: call.args[i] for i, p in enumerate(wsk.PROVIDER_FUNCTIONS[name]) if i < len(call.args)}
+
+        def vals(p):
+            if p not in a:
+                return frozenset({None})
+            return frozenset(b.expr.strip().value for b in self.resolve_in(a[p], fn, binds)) or frozenset({None})
+
         if name == "WskSocket":
             cats = frozenset(None if v is None else wsk.SOCKET_CATEGORIES.get(wsk.u32(v), "invalid")
-                             for v in self.values(a.get("Flags"), fn))
-            return Origin("create", fn, ev, call, ev.loc, categories=cats,
-                          families=self.values(a.get("AddressFamily"), fn),
-                          types=self.values(a.get("SocketType"), fn),
-                          protocols=self.values(a.get("Protocol"), fn),
-                          client_tables=self._client_tables(a.get("Dispatch"), fn))
+                             for v in vals("Flags"))
+            return Origin("create", fn, ev, call, ev.loc, categories=cats, families=vals("AddressFamily"),
+                          types=vals("SocketType"), protocols=vals("Protocol"),
+                          client_tables=self._client_tables(a.get("Dispatch"), fn, binds), binds=binds)
         if name == "WskSocketConnect":
-            fams = frozenset(ai.family for ai in self.addresses(Bound(a["LocalAddress"], fn))) \
-                if "LocalAddress" in a else frozenset({None})
+            fams = frozenset(ai.family for b in self.resolve_in(a["LocalAddress"], fn, binds)
+                             for ai in self.addresses(b)) if "LocalAddress" in a else frozenset({None})
             return Origin("socket_connect", fn, ev, call, ev.loc, categories=frozenset({"connection"}),
-                          families=fams or frozenset({None}), types=self.values(a.get("SocketType"), fn),
-                          protocols=self.values(a.get("Protocol"), fn),
-                          client_tables=self._client_tables(a.get("Dispatch"), fn))
-        return Origin("accept", fn, ev, call, ev.loc, categories=frozenset({"connection"}))
+                          families=fams or frozenset({None}), types=vals("SocketType"), protocols=vals("Protocol"),
+                          client_tables=self._client_tables(a.get("Dispatch"), fn, binds), binds=binds)
+        return Origin("accept", fn, ev, call, ev.loc, categories=frozenset({"connection"}), binds=binds)
 
-    def _client_tables(self, e: Expr | None, fn: Function) -> frozenset:
+    def resolve_in(self, expr: Expr, fn: Function, binds: tuple = ()) -> list[Bound]:
+        """`resolve`, with the parameters of specialised call sites (see `Origin.binds`) bound first."""
+        if not binds:
+            return self.resolve(expr, fn)
+        e = expr.strip()
+        key, caller, call, _ = binds[0]
+        if e.kind == "cond" and len(e.kids) == 3:
+            return self.resolve_in(e.kids[1], fn, binds) + self.resolve_in(e.kids[2], fn, binds)
+        if e.kind == "name":
+            own = self.owner(e.name, fn)
+            if own is not None and own.key == key:
+                i = own.param_index(e.name)
+                if i is not None:
+                    return self.resolve_in(call.args[i], caller, binds[1:]) if i < len(call.args) else [Bound(e, own)]
+                defs = self._local_defs(own).get(e.name)
+                if defs and None not in defs:
+                    return [r for d in defs for r in self.resolve_in(d, own, binds)]
+        return self.resolve(e, fn)
+
+    def _client_tables(self, e: Expr | None, fn: Function, binds: tuple = ()) -> frozenset:
         if e is None:
             return frozenset({None})
         out = set()
-        for b in self.resolve(e, fn):
+        for b in self.resolve_in(e, fn, binds):
             s = b.expr.strip()
             if s.value == 0:
                 out.add("NULL")
@@ -599,8 +765,7 @@ class SocketModel:
                 own = self.owner(s.name, b.fn)
                 var = own.locals.get(s.name) if own is not None else None
                 if var is None and own is None:
-                    gs = self.program.globals.get(s.name)
-                    var = gs[0] if gs else None
+                    var = self.global_var(s.name)
                 t = table_type(var.type) if var is not None else None
             out.add(t)
         return frozenset(out) or frozenset({None})
@@ -708,17 +873,17 @@ class SocketModel:
         the option / ioctl / client control (None when not a known constant)."""
         if op.name == "WskControlClient":
             b = op.arg("ControlCode")
-            return "client", self._single_name(b, wsk.CLIENT_CONTROLS)
+            return "client", self._single_name(b, wsk.CLIENT_CONTROLS, op)
         if op.name != "WskControlSocket":
             return None, None
-        rt = self._single(op.arg("RequestType"))
+        rt = self._single(op.arg("RequestType"), op)
         if rt is None:
             return None, None
         code_b = op.arg("ControlCode")
         if rt == wsk.CONTROL_SOCKET_TYPES["WskIoctl"]:
-            return "ioctl", self._single_name(code_b, wsk.SOCKET_IOCTLS)
-        level = self._single(op.arg("Level"))
-        code = self._single(code_b)
+            return "ioctl", self._single_name(code_b, wsk.SOCKET_IOCTLS, op)
+        level = self._single(op.arg("Level"), op)
+        code = self._single(code_b, op)
         name = None
         if code is not None and level is not None:
             for k, (lv, cv) in wsk.SOCKET_OPTIONS.items():
@@ -727,18 +892,47 @@ class SocketModel:
         req = "option" if rt == wsk.CONTROL_SOCKET_TYPES["WskSetOption"] else "get"
         return req, name
 
-    def level_of(self, op: Op) -> int | None:
-        v = self._single(op.arg("Level"))
-        return None if v is None else wsk.u32(v)
+    def decided(self, op: Op, *bounds: Bound | None) -> bool:
+        """Whether the values of `bounds` are decided within `op`'s call chain (not by `op.fn`'s callers):
+        then `op` is the place to judge them, and `op.site(*bounds)` the place to report."""
+        fns = {id(f) for f, _ in op.chain}
+        for b in bounds:
+            if b is None:
+                continue
+            if any(id(r.fn) not in fns for r in self.resolve(b.expr, b.fn)):
+                return False
+        return True
 
-    def _single(self, b: Bound | None) -> int | None:
+    def irp_state(self, b: Bound | None) -> str | None:
+        """'null' when the Irp argument is NULL on every path, 'set' when it never is, else None."""
         if b is None:
             return None
-        vs = self.values(b.expr, b.fn)
+        res = self.resolve(b.expr, b.fn)
+        vals = [r.expr.strip().value for r in res]
+        if res and all(v == 0 for v in vals):
+            return "null"
+        def unknown_param(r):
+            e = r.expr.strip()
+            return e.kind == "name" and r.fn.param_index(e.name) is not None
+
+        if res and all(v is None or v != 0 for v in vals) and not any(unknown_param(r) for r in res):
+            return "set"
+        return None
+
+    def level_of(self, op: Op) -> int | None:
+        v = self._single(op.arg("Level"), op)
+        return None if v is None else wsk.u32(v)
+
+    def _single(self, b: Bound | None, op: Op | None = None) -> int | None:
+        if b is None:
+            return None
+        binds = op.binds_for(b.fn) if op is not None else ()
+        vs = {r.expr.strip().value for r in self.resolve_in(b.expr, b.fn, binds)} if binds else \
+            self.values(b.expr, b.fn)
         return next(iter(vs)) if len(vs) == 1 else None
 
-    def _single_name(self, b: Bound | None, table: dict) -> str | None:
-        v = self._single(b)
+    def _single_name(self, b: Bound | None, table: dict, op: Op | None = None) -> str | None:
+        v = self._single(b, op)
         if v is not None:
             return const_name(v, table)
         if b is not None:
@@ -748,20 +942,25 @@ class SocketModel:
         return None
 
     def input_value(self, op: Op, fx: Facts | None = None, walk_fn: Function | None = None) -> int | None:
-        """The integer an option's InputBuffer points to (`&on` with `on` a constant), if known."""
+        """The integer an option's InputBuffer points to (`&on` with `on` a constant), if known: from the
+        path facts of the walked function, else through the op's call sites."""
         b = op.arg("InputBuffer")
         if b is None:
             return None
         s = b.expr.strip()
         if not (s.kind == "unop" and s.op == "&" and s.kids and s.kids[0].strip().kind == "name"):
             return None
-        name = s.kids[0].strip().name
-        if fx is not None and walk_fn is b.fn:
-            v = fx.const(name)
-            if v is not None:
-                return v
-        vs = self.values(s.kids[0], b.fn)
-        return next(iter(vs)) if len(vs) == 1 else None
+        var = s.kids[0].strip()
+        if fx is not None and walk_fn is b.fn and fx.const(var.name) is not None:
+            return fx.const(var.name)
+        vals = set()
+        for r in self.resolve_in(var, b.fn, op.binds_for(b.fn)):
+            e = r.expr.strip()
+            v = e.value
+            if v is None and fx is not None and r.fn is walk_fn and e.kind == "name":
+                v = fx.const(e.name)
+            vals.add(v)
+        return vals.pop() if len(vals) == 1 else None
 
     # -- typestate -----------------------------------------------------------------------------------
     @cached_property
@@ -785,7 +984,7 @@ class SocketModel:
         out = []
         for fn in self.program.functions.values():
             ops = self.ops_in(fn)
-            start = next((op.event for op in ops if op.call is origin.call), None)
+            start = next((op.event for op in ops if origin.created_by(op)), None)
             if start is None:
                 continue
             if any(op.origins == frozenset({origin}) and op.event is not start for op in ops):
@@ -802,30 +1001,45 @@ class SocketModel:
         initial = frozenset({"created"}) if origin.kind in ("create",) else \
             frozenset({"created", "bound", "connected"}) if origin.kind == "socket_connect" else \
             frozenset({"accepted", "bound", "connected"})
+        if self.has_errors(fn):
+            initial = initial | {"unknown"}
 
         def step(st, fx, ev, tr):
             if ev.kind != "call":
+                if st is not None and ev.kind in ("assign", "decl"):
+                    fx = _track_status_variable(fx, ev)
                 return st, fx, tr
+            if st is not None and "unknown" not in st:
+                g = self.program.callee(ev.expr, fn)
+                if g is not None and self.has_errors(g):
+                    st = st | {"unknown"}
             ops = at.get(id(ev))
             if not ops:
                 if st is not None and "unknown" not in st and self._escapes(ev, fn, hold, containers):
                     st = st | {"unknown"}
                 return st, fx, tr
             for op in ops:
-                if op.call is origin.call:
+                if origin.created_by(op):
                     st = initial
+                    tr = (Step(op.loc, f"{origin.describe()}"),)
                     continue
                 if st is None or origin not in op.origins:
                     continue
                 if len(op.origins) > 1:
                     st = st | {"unknown"}
                     continue
-                out.append(Visit(op, origin, st))
-                st = self._apply(st, op, fx, fn)
+                out.append(Visit(op, origin, st, tr))
+                new = self._apply(st, op, fx, fn)
+                if new != st:
+                    tr = tr + (Step(op.loc, self._describe_change(op, new - st)),)
+                st = new
             return st, fx, tr
 
         # from the entry (not the creation) so local constants assigned before it are known
-        Walk(fn, step).run(fn.entry, 0, initial if start is None else None, Facts())
+        if start is None:
+            Walk(fn, step).run(fn.entry, 0, initial, Facts(), (Step(fn.loc, origin.describe()),))
+        else:
+            Walk(fn, step).run(fn.entry, 0, None, Facts())
         return out
 
     def _apply(self, st: frozenset, op: Op, fx: Facts, fn: Function) -> frozenset:
@@ -846,6 +1060,14 @@ class SocketModel:
                 v = self.input_value(op, fx, fn)
                 return frozenset(f for f in st if not (isinstance(f, tuple) and f[1] == name)) | {("opt", name, v)}
         return st
+
+    def _describe_change(self, op: Op, added: frozenset) -> str:
+        for f in added:
+            if isinstance(f, tuple):
+                v = "?" if f[2] is None else f[2]
+                return f"option {f[1]} set to {v} here"
+        what = sorted(f for f in added if isinstance(f, str))
+        return f"{' and '.join(what)} here ({op.name})"
 
     def _escapes(self, ev: Event, fn: Function, hold: set, containers: set) -> bool:
         """Whether a call we cannot see into receives the socket or a structure holding it."""
@@ -901,6 +1123,92 @@ class SocketModel:
             Walk(fn, step).run(fn.entry, 0, None, Facts())
         return out
 
+    # -- event callback control blocks ------------------------------------------------------------------
+    def control_blocks(self, op: Op) -> list[dict]:
+        """The WSK_EVENT_CALLBACK_CONTROL an op's InputBuffer points to, once per distinct way the paths
+        reaching the call filled it: {'EventMask': v, 'NpiId': v} where v is ('expr', Expr, Event|None)
+        (assigned, or from the initialiser when the event is None), 'zero' (zero-filled), 'unset', or
+        None (unknown: copied, or passed elsewhere)."""
+        b = op.arg("InputBuffer")
+        if b is None:
+            return []
+        s = b.expr.strip()
+        if not (s.kind == "unop" and s.op == "&" and s.kids and s.kids[0].strip().kind == "name"):
+            return []
+        var = s.kids[0].strip().name
+        fn, site = op.site(b)
+        own = self.owner(var, fn)
+        if own is None:
+            g = self.global_var(var)
+            return [self._block_init(g.init, "zero")] if g is not None else []
+        if own is not fn:
+            return []
+        found: list = []
+        target = site.expr
+
+        def step(st, fx, ev, tr):
+            if st is None:
+                return st, fx, tr
+            if ev.kind == "call" and ev.expr is target:
+                found.append(st)
+                return st, fx, tr
+            if ev.kind == "decl" and ev.target is not None and ev.target.strip().name == var:
+                init = ev.expr
+                if init is None:
+                    return ("unset", "unset"), fx, tr
+                blk = self._block_init(init, "zero")
+                return (blk["EventMask"], blk["NpiId"]), fx, tr
+            if ev.kind == "assign" and ev.target is not None:
+                t = ev.target.strip()
+                if t.kind == "member" and t.kids and t.kids[0].strip().kind == "name" \
+                        and t.kids[0].strip().name == var and ev.op == "=":
+                    if t.name == "EventMask":
+                        return (("expr", ev.expr, ev), st[1]), fx, tr
+                    if t.name == "NpiId":
+                        return (st[0], ("expr", ev.expr, ev)), fx, tr
+                elif t.kind == "name" and t.name == var:
+                    return (None, None), fx, tr
+            if ev.kind == "call":
+                c = ev.expr
+                mine = [a for a in c.args if a.strip().kind == "unop" and a.strip().op == "&"
+                        and a.strip().kids and a.strip().kids[0].strip().name == var]
+                if mine:
+                    if c.name in ("RtlZeroMemory", "memset", "RtlSecureZeroMemory"):
+                        return ("zero", "zero"), fx, tr
+                    return (None, None), fx, tr
+            return st, fx, tr
+
+        Walk(fn, step).run(fn.entry, 0, ("unset", "unset"), Facts())
+        out, seen = [], set()
+        for m, n in found:
+            k = (repr(m[:2]) if isinstance(m, tuple) else m, repr(n[:2]) if isinstance(n, tuple) else n)
+            if k not in seen:
+                seen.add(k)
+                out.append({"EventMask": m, "NpiId": n})
+        return out
+
+    @staticmethod
+    def _block_init(init: Expr | None, rest) -> dict:
+        out = {"EventMask": rest, "NpiId": rest}
+        if init is None or init.kind != "init":
+            return {"EventMask": None, "NpiId": None} if init is not None else out
+        for i, item in enumerate(init.kids):
+            name = item.name.split(".")[-1] if item.kind == "field_init" else ("NpiId", "EventMask")[i] \
+                if i < 2 else ""
+            val = item.kids[0] if item.kind == "field_init" and item.kids else item
+            if name in out:
+                out[name] = ("expr", val, None)
+        return out
+
+    def mask_value(self, v, fn: Function) -> int | None:
+        """The integer a control-block field holds (see `control_blocks`), if constant."""
+        if v == "zero":
+            return 0
+        if isinstance(v, tuple):
+            vs = self.values(v[1], fn)
+            return next(iter(vs)) if len(vs) == 1 else None
+        return None
+
     # -- addresses ------------------------------------------------------------------------------------
     def addresses(self, b: Bound | None) -> list[AddressInfo]:
         if b is None:
@@ -929,8 +1237,7 @@ class SocketModel:
             own = self.owner(inner.name, b.fn)
             var = own.locals.get(inner.name) if own is not None else None
             if var is None and own is None:
-                gs = self.program.globals.get(inner.name)
-                var = gs[0] if gs and len(gs) == 1 else None
+                var = self.global_var(inner.name)
             if k is None and var is not None:
                 k = sockaddr_kind(var.type)
             if sub == "Ipv4":
@@ -954,7 +1261,8 @@ class SocketModel:
 
     def _fill_address(self, info: AddressInfo, var, own: Function | None):
         """Family, port, wildcard and v4-mapped facts from the initialiser and the stores in `own`."""
-        fields: dict[str, list] = {}
+        fields: dict[str, list] = {}      # field -> [(value, fn)] from the initialiser
+        stores: dict[str, list] = {}      # field -> [(value, fn)] stored later (they override the initialiser)
         zeroed = False
         init = var.init
         if init is not None and init.kind == "init":
@@ -977,7 +1285,7 @@ class SocketModel:
                         fname = t.name
                         if fname == "s_addr" or fname.startswith("S_un") or fname in ("u", "Byte", "Word"):
                             fname = "addr"
-                        fields.setdefault(fname, []).append((ev.expr, own))
+                        stores.setdefault(fname, []).append((ev.expr, own))
                 elif ev.kind == "call":
                     c = ev.expr
                     if not c.args:
@@ -992,12 +1300,13 @@ class SocketModel:
                         info.v4mapped = True
                         info.wildcard = False
                         if len(c.args) > 3:
-                            fields.setdefault("sin6_port", []).append((c.args[3], own))
+                            stores.setdefault("sin6_port", []).append((c.args[3], own))
                     elif c.name == "IN6ADDR_SETANY":
                         info.wildcard = True
-                        fields.setdefault("sin6_port", []).append((Expr("const", "0", c.loc, value=0), own))
+                        stores.setdefault("sin6_port", []).append((Expr("const", "0", c.loc, value=0), own))
                     elif c.name in ("IN6ADDR_SETLOOPBACK", "IN4ADDR_SETLOOPBACK"):
                         info.wildcard = False
+        fields.update(stores)
         fam = [v for k, lst in fields.items() if k.endswith("family") for v in lst]
         if fam and info.family is None:
             vals = {self._value_of(e, f) for e, f in fam}

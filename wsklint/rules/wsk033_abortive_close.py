@@ -173,39 +173,45 @@ def _abortive_test(cond):
 
 
 def _arrival(program, sends, fn, close_ev, origin):
-    """How a non-error path reaches `close_ev`: None if none does; else False, or the event of a send on
-    `origin` that may still be pending there."""
+    """How a path that is not an error path reaches `close_ev` with `origin` connected and not
+    disconnected: None if none does; else False, or the event of a send on it that may still be pending."""
     ops = {}
     for op in program.sockets.ops_in(fn):
-        if op.name in STREAM_SENDS and origin in op.origins:
-            ops[id(op.event)] = op
+        if origin in op.origins or op.call is origin.call:
+            ops.setdefault(id(op.event), []).append(op)
     hits = []
 
     def stp(st, fx, ev, tr):
-        err, pend = st
+        err, conn, pend = st
         if ev is close_ev:
-            if not err:
+            if not err and conn:
                 live = tuple(p for p in pend if status.PENDING in (fx.get(p[0]) or status.ANY))
                 hits.append(live[0][1] if live else False)
             return STOP
         if ev.kind != "call":
             return st, fx, tr
-        op = ops.get(id(ev))
-        if op is not None:
-            callee = program.callee(ev.expr, fn) if not op.direct else None
-            if callee is None or sends.sync(callee) is None:
-                fx, key = track_call_status(fx, ev, ev.expr)
-                return (err, pend + ((key, ev),)), fx, tr
-            return st, fx, tr
+        for op in ops.get(id(ev), ()):
+            if op.call is origin.call:
+                conn = origin.kind in ("socket_connect", "accept")
+            elif op.name in ("WskConnect", "WskConnectEx"):
+                conn = True
+            elif op.name == "WskDisconnect":
+                conn = False
+            elif op.name in STREAM_SENDS:
+                callee = program.callee(ev.expr, fn) if not op.direct else None
+                if callee is None or sends.sync(callee) is None:
+                    fx, key = track_call_status(fx, ev, ev.expr)
+                    pend = pend + ((key, ev),)
         callee = program.callee(ev.expr, fn)
         if pend and (is_wait(ev.expr) or (callee is not None and callee.blocks and sends.may_wait(callee))):
-            return (err, ()), fx, tr
-        return st, fx, tr
+            pend = ()
+        return (err, conn, pend), fx, tr
 
     def edge(st, blk, succ, label):
-        return (True, st[1]) if not st[0] and _error_edge(blk, label) else st
+        return (True,) + st[1:] if not st[0] and _error_edge(blk, label) else st
 
-    Walk(fn, stp, None, edge).run(fn.entry, 0, (False, ()), Facts())
+    start = origin.kind == "accept_event"
+    Walk(fn, stp, None, edge).run(fn.entry, 0, (False, start, ()), Facts())
     if not hits:
         return None
     live = [h for h in hits if h]

@@ -4,12 +4,12 @@ from ..analysis.sends import field_value
 from ..knowledge import wsk
 from .base import Rule, step
 
-# The events each socket category can deliver.
+# The data-path events of each category. Listening sockets are left out: accept indications come once
+# per connection and the per-socket request once per listener, so there is little to gain.
 CATEGORY_EVENTS = {
     "datagram": wsk.EVENTS["WSK_EVENT_RECEIVE_FROM"],
     "connection": wsk.EVENTS["WSK_EVENT_RECEIVE"] | wsk.EVENTS["WSK_EVENT_DISCONNECT"]
     | wsk.EVENTS["WSK_EVENT_SEND_BACKLOG"],
-    "listen": wsk.EVENTS["WSK_EVENT_ACCEPT"],
 }
 
 
@@ -17,8 +17,8 @@ class StaticEventCallbacks(Rule):
     """Use WSK_SET_STATIC_EVENT_CALLBACKS when every socket of a category enables the same events.
 
     ## What it does
-    For each socket category (datagram, connection, listening), checks the sockets the driver
-    creates (`WskSocket`, `WskSocketConnect`). When each of them enables event callbacks with
+    For each socket category with data-path events (datagram, connection), checks the sockets the
+    driver creates (`WskSocket`, `WskSocketConnect`). When each of them enables event callbacks with
     `SO_WSK_EVENT_CALLBACK` right after creation (in the flow that creates it), every one with the
     same event mask, no socket of that category enables a different mask, nothing ever disables
     those events and the driver does not already use `WSK_SET_STATIC_EVENT_CALLBACKS`, reports the
@@ -51,7 +51,9 @@ class StaticEventCallbacks(Rule):
     Sockets whose enabling is deferred (done outside the flow that creates them, for example once
     their context is ready or their connection completed) and categories with accepted sockets or
     with sockets that enable different events are left alone: static callbacks cannot be deferred,
-    cannot differ between sockets and can never be disabled. Masks are known when the
+    cannot differ between sockets and can never be disabled. Listening sockets are not judged
+    (accept indications are rare next to data indications); a socket created without a client
+    dispatch table makes its category mixed. Masks are known when the
     `EventMask` field is assigned one constant in the enabling function.
 
     ## References
@@ -89,8 +91,9 @@ class StaticEventCallbacks(Rule):
 
     def _category(self, sm, category, events, enables, masks, disabled, first_enable):
         population = [o for o in sm.origins if category in o.categories]
+        # a socket created without a client dispatch table takes no callbacks: the population is mixed
         if not population or any(o.categories != frozenset({category}) or o.kind not in ("create", "socket_connect")
-                                 for o in population):
+                                 or o.client_tables == frozenset({"NULL"}) for o in population):
             return
         chosen = []
         for o in population:

@@ -13,9 +13,9 @@ NTSTATUS WSKAPI CollectorReceive(PVOID SocketContext, ULONG Flags, PWSK_DATAGRAM
 
 const WSK_CLIENT_DATAGRAM_DISPATCH CollectorDispatch = { CollectorReceive };
 
-NTSTATUS CollectorStart(PCOLLECTOR C)
+NTSTATUS CollectorStart(PCOLLECTOR C, PSOCKADDR_IN6 Any)
 {
-    NTSTATUS st = CollectorCreateSocket(C, &C->Socket);
+    NTSTATUS st = CollectorCreateSocket(C, (PSOCKADDR)Any, &C->Socket);
     if (NT_SUCCESS(st)) {
         st = CollectorArm(C->Socket);
     }

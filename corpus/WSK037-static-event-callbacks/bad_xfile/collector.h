@@ -11,5 +11,5 @@ typedef struct _COLLECTOR {
 
 extern const WSK_CLIENT_DATAGRAM_DISPATCH CollectorDispatch;
 
-NTSTATUS CollectorCreateSocket(PCOLLECTOR C, PWSK_SOCKET *Out);
+NTSTATUS CollectorCreateSocket(PCOLLECTOR C, PSOCKADDR Local, PWSK_SOCKET *Out);
 NTSTATUS CollectorArm(PWSK_SOCKET S);

@@ -13,8 +13,10 @@ NTSTATUS CollectorStep(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
     return STATUS_MORE_PROCESSING_REQUIRED;
 }
 
-NTSTATUS CollectorCreateSocket(PCOLLECTOR C, PWSK_SOCKET *Out)
+NTSTATUS CollectorCreateSocket(PCOLLECTOR C, PSOCKADDR Local, PWSK_SOCKET *Out)
 {
+    const WSK_PROVIDER_DATAGRAM_DISPATCH *dgram;
+    PWSK_SOCKET s;
     NTSTATUS st;
     KeResetEvent(&C->Done);
     IoReuseIrp(C->Irp, STATUS_UNSUCCESSFUL);
@@ -25,9 +27,20 @@ NTSTATUS CollectorCreateSocket(PCOLLECTOR C, PWSK_SOCKET *Out)
         KeWaitForSingleObject(&C->Done, Executive, KernelMode, FALSE, NULL);
         st = C->Irp->IoStatus.Status;
     }
-    if (NT_SUCCESS(st)) {
-        *Out = (PWSK_SOCKET)C->Irp->IoStatus.Information;
+    if (!NT_SUCCESS(st)) {
+        return st;
     }
+    s = (PWSK_SOCKET)C->Irp->IoStatus.Information;
+    dgram = s->Dispatch;
+    KeResetEvent(&C->Done);
+    IoReuseIrp(C->Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(C->Irp, CollectorStep, &C->Done, TRUE, TRUE, TRUE);
+    st = dgram->WskBind(s, Local, 0, C->Irp);
+    if (st == STATUS_PENDING) {
+        KeWaitForSingleObject(&C->Done, Executive, KernelMode, FALSE, NULL);
+        st = C->Irp->IoStatus.Status;
+    }
+    *Out = s;
     return st;
 }
 

@@ -1,0 +1,14 @@
+#pragma once
+#include <ntddk.h>
+#include <wsk.h>
+
+typedef struct _SERVER {
+    WSK_PROVIDER_NPI Npi;
+    PWSK_SOCKET Listener;
+    PIRP Irp;
+    KEVENT Done;
+} SERVER, *PSERVER;
+
+NTSTATUS ServerWait(PSERVER Server, NTSTATUS Status);
+NTSTATUS ServerOpen(PSERVER Server);
+VOID ServerStop(PSERVER Server);

@@ -1,0 +1,43 @@
+/* A generic option wrapper always passes its IRP: fine for most options, but enabling callbacks and the
+   client controls must be called without one. */
+#include <ntddk.h>
+#include <wsk.h>
+
+typedef struct _SOCK { PWSK_SOCKET Socket; PIRP Irp; KEVENT Done; } SOCK, *PSOCK;
+
+extern WSK_PROVIDER_NPI g_Npi;
+
+static NTSTATUS SockWait(PSOCK s, NTSTATUS status)
+{
+    if (status == STATUS_PENDING) {
+        KeWaitForSingleObject(&s->Done, Executive, KernelMode, FALSE, NULL);
+        status = s->Irp->IoStatus.Status;
+    }
+    return status;
+}
+
+static NTSTATUS SockControl(PSOCK s, ULONG Code, ULONG Level, PVOID In, SIZE_T InSize)
+{
+    PWSK_PROVIDER_BASIC_DISPATCH d = (PWSK_PROVIDER_BASIC_DISPATCH)s->Socket->Dispatch;
+    return SockWait(s, d->WskControlSocket(s->Socket, WskSetOption, Code, Level, InSize, In, 0, NULL, NULL, s->Irp));
+}
+
+NTSTATUS SockStartReceiving(PSOCK s)
+{
+    ULONG keepAlive = 1;
+    WSK_EVENT_CALLBACK_CONTROL cc;
+    NTSTATUS status = SockControl(s, SO_KEEPALIVE, SOL_SOCKET, &keepAlive, sizeof(keepAlive));
+    if (!NT_SUCCESS(status)) {
+        return status;
+    }
+    cc.NpiId = &NPI_WSK_INTERFACE_ID;
+    cc.EventMask = WSK_EVENT_RECEIVE | WSK_EVENT_DISCONNECT;
+    return SockControl(s, SO_WSK_EVENT_CALLBACK, SOL_SOCKET, &cc, sizeof(cc)); // expect: WSK024 "Enabling callbacks with SO_WSK_EVENT_CALLBACK is passed an IRP"
+}
+
+NTSTATUS SockBypassTdi(PSOCK s)
+{
+    ULONG bypass = WSK_TDI_BEHAVIOR_BYPASS_TDI;
+    return SockWait(s, g_Npi.Dispatch->WskControlClient(g_Npi.Client, WSK_TDI_BEHAVIOR, sizeof(bypass), &bypass, 0, // expect: WSK024 "WSK_TDI_BEHAVIOR is passed an IRP"
+                                                        NULL, NULL, s->Irp));
+}

@@ -1,0 +1,9 @@
+#pragma once
+#include <ntddk.h>
+#include <wsk.h>
+
+typedef struct _LISTENER { PWSK_SOCKET Socket; PIRP Irp; KEVENT Done; } LISTENER, *PLISTENER;
+
+NTSTATUS ListenerWait(PLISTENER l, NTSTATUS status);
+NTSTATUS ListenerCreate(PWSK_PROVIDER_NPI Npi, PLISTENER l);
+NTSTATUS ListenerLocalAddress(PLISTENER l, PSOCKADDR_IN Out);

@@ -1,0 +1,53 @@
+/* A UDP service bound to its well-known port with only SO_REUSEADDR, and a listener without
+   SO_EXCLUSIVEADDRUSE (the fix copies the option helper call). */
+#include <ntddk.h>
+#include <wsk.h>
+
+typedef struct _SOCK { PWSK_SOCKET Socket; PIRP Irp; KEVENT Done; } SOCK, *PSOCK;
+
+static NTSTATUS SockWait(PSOCK s, NTSTATUS status)
+{
+    if (status == STATUS_PENDING) {
+        KeWaitForSingleObject(&s->Done, Executive, KernelMode, FALSE, NULL);
+        status = s->Irp->IoStatus.Status;
+    }
+    return status;
+}
+
+static NTSTATUS SockOpen(PWSK_PROVIDER_NPI Npi, PSOCK s, ADDRESS_FAMILY Family, USHORT Type, ULONG Protocol,
+                         ULONG Flags)
+{
+    NTSTATUS status = SockWait(s, Npi->Dispatch->WskSocket(Npi->Client, Family, Type, Protocol, Flags, s, NULL,
+                                                           NULL, NULL, NULL, s->Irp));
+    if (NT_SUCCESS(status)) {
+        s->Socket = (PWSK_SOCKET)s->Irp->IoStatus.Information;
+    }
+    return status;
+}
+
+static NTSTATUS SockOption(PSOCK s, ULONG Level, ULONG Code, ULONG Value)
+{
+    ULONG v = Value;
+    return SockWait(s, ((PWSK_PROVIDER_BASIC_DISPATCH)s->Socket->Dispatch)->WskControlSocket(
+        s->Socket, WskSetOption, Code, Level, sizeof(v), &v, 0, NULL, NULL, s->Irp));
+}
+
+static NTSTATUS SockBind(PSOCK s, PSOCKADDR Local)
+{
+    return SockWait(s, ((PWSK_PROVIDER_LISTEN_DISPATCH)s->Socket->Dispatch)->WskBind(s->Socket, Local, 0, s->Irp));
+}
+
+NTSTATUS StartSyslog(PWSK_PROVIDER_NPI Npi, PSOCK s)
+{
+    SOCKADDR_IN any = { AF_INET, 0, { 0 } };
+    NTSTATUS status = SockOpen(Npi, s, AF_INET, SOCK_DGRAM, IPPROTO_UDP, WSK_FLAG_DATAGRAM_SOCKET);
+    if (!NT_SUCCESS(status)) {
+        return status;
+    }
+    any.sin_port = RtlUshortByteSwap(514);
+    status = SockOption(s, SOL_SOCKET, SO_REUSEADDR, 1);
+    if (NT_SUCCESS(status)) {
+        status = SockBind(s, (PSOCKADDR)&any); // expect: WSK029 "bound to port 514 after SO_REUSEADDR was enabled"
+    }
+    return status;
+}

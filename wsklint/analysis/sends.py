@@ -13,6 +13,7 @@ path is not a send-then-wait.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..knowledge import wsk
 from ..model import Event, Function
@@ -94,22 +95,49 @@ class Requests:
     # -- what a function may do ---------------------------------------------------------------------
     def may_wait(self, fn: Function) -> list | None:
         """A call chain from `fn` to a wait (KeWait*), or None."""
-        if fn.key not in self._may_wait:
-            self._may_wait[fn.key] = None
-            for chain, f, ev in call_chains(self.program, fn, lambda e, _f: e.kind == "call" and is_wait(e.expr)):
-                self._may_wait[fn.key] = chain + [(f, ev)]
-                break
-        return self._may_wait[fn.key]
+        return self._chain(fn, self._may_wait, self._waiters, lambda e, _f: e.kind == "call" and is_wait(e.expr))
 
     def submits(self, fn: Function) -> list | None:
         """A call chain from `fn` to a submission of one of `names`, or None."""
-        if fn.key not in self._submits:
-            self._submits[fn.key] = None
-            for chain, f, ev in call_chains(self.program, fn,
-                                            lambda e, f2: e.kind == "call" and op_name(e.expr, f2) in self.names):
-                self._submits[fn.key] = chain + [(f, ev)]
-                break
-        return self._submits[fn.key]
+        return self._chain(fn, self._submits, self._submitters,
+                           lambda e, f2: e.kind == "call" and op_name(e.expr, f2) in self.names)
+
+    def _chain(self, fn, memo, reaching, pred):
+        if fn.key not in memo:
+            memo[fn.key] = None
+            if fn.key in reaching:
+                for chain, f, ev in call_chains(self.program, fn, pred):
+                    memo[fn.key] = chain + [(f, ev)]
+                    break
+        return memo[fn.key]
+
+    @cached_property
+    def _waiters(self) -> set:
+        return self._reaching(lambda e, f: is_wait(e.expr))
+
+    @cached_property
+    def _submitters(self) -> set:
+        return self._reaching(lambda e, f: op_name(e.expr, f) in self.names)
+
+    def _reaching(self, pred) -> set:
+        """Keys of the functions from which a call matching `pred` is reachable through direct calls
+        (one backward pass over the call graph, so each query above is a set lookup)."""
+        callers: dict = {}
+        out, work = set(), []
+        for fn in self.program.functions.values():
+            for _, ev in fn.calls():
+                if pred(ev, fn) and fn.key not in out:
+                    out.add(fn.key)
+                    work.append(fn.key)
+                g = self.program.callee(ev.expr, fn)
+                if g is not None and g.blocks:
+                    callers.setdefault(g.key, set()).add(fn.key)
+        while work:
+            for c in callers.get(work.pop(), ()):
+                if c not in out:
+                    out.add(c)
+                    work.append(c)
+        return out
 
     def is_op(self, ev: Event, fn: Function) -> bool:
         return ev.kind == "call" and op_name(ev.expr, fn) in self.names
@@ -191,6 +219,8 @@ class Requests:
         if key in self._sync:
             return self._sync[key]
         self._sync[key] = None
+        if fn.key not in self._submitters:
+            return None
         facts = Facts(consts=consts)
         for _, ev in fn.calls():
             call = ev.expr
@@ -203,7 +233,7 @@ class Requests:
                     break
                 continue
             callee = self.program.callee(call, fn)
-            if callee is None or not callee.blocks or not feasible(fn, ev, facts):
+            if callee is None or callee.key not in self._submitters or not feasible(fn, ev, facts):
                 continue
             inner = self.sync(callee, bind(callee, call, facts))
             if inner is not None:

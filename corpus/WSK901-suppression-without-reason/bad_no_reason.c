@@ -5,9 +5,15 @@
 
 static WSK_REGISTRATION g_Registration;
 static const WSK_CLIENT_DISPATCH g_Dispatch = { MAKE_WSK_VERSION(1, 0), 0, NULL };
+static KEVENT g_Stop;
+
+/* The worker thread (not shown) deregisters when it sees g_Stop: a hand-off wsklint cannot follow. */
+static VOID StopWorkerAndDeregister(VOID)
+{
+    KeSetEvent(&g_Stop, IO_NO_INCREMENT, FALSE);
+}
 
 DRIVER_UNLOAD DriverUnload;
-VOID StopWorkerAndDeregister(VOID);
 
 // expect: WSK901 "gives no reason"
 // wsklint: ignore[deregister-order]

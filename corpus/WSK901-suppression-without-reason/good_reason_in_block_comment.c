@@ -4,11 +4,17 @@
 
 static WSK_REGISTRATION g_Registration;
 static const WSK_CLIENT_DISPATCH g_Dispatch = { MAKE_WSK_VERSION(1, 0), 0, NULL };
+static KEVENT g_Stop;
+
+/* The worker thread (not shown) deregisters when it sees g_Stop: a hand-off wsklint cannot follow. */
+static VOID StopWorkerAndDeregister(VOID)
+{
+    KeSetEvent(&g_Stop, IO_NO_INCREMENT, FALSE);
+}
 
 DRIVER_UNLOAD DriverUnload;
-VOID StopWorkerAndDeregister(VOID);
 
-VOID DriverUnload(PDRIVER_OBJECT DriverObject) /* wsklint: ignore[deregister-order] -- the library deregisters */
+VOID DriverUnload(PDRIVER_OBJECT DriverObject) /* wsklint: ignore[deregister-order] -- the worker thread deregisters on g_Stop */
 {
     UNREFERENCED_PARAMETER(DriverObject);
     StopWorkerAndDeregister();

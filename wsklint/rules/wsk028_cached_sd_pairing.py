@@ -210,9 +210,9 @@ def _classify(call, fn):
 
 
 def _norm(t: str) -> str:
-    for w in ("const ", "volatile ", "struct ", "_"):
-        t = t.replace(w, "", 1) if w != "_" else t.lstrip("_")
-    return t.strip()
+    for w in ("const ", "volatile ", "struct "):
+        t = t.replace(w, "")
+    return t.strip().lstrip("_")
 
 
 def _local_leak(program, fn, cache_ev, name):

@@ -94,8 +94,8 @@ class OneSendInFlight(Rule):
             trace = [step(loop.loc, f"loop in {fn.name}"), step(site.ev.loc, "submits a stream send without waiting")]
             trace += [step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in site.chain]
             yield self.report(site.ev.loc, "Stream data is sent in a loop, but the driver never queries "
-                              "SIO_WSK_QUERY_IDEAL_SEND_BACKLOG nor enables WSK_EVENT_SEND_BACKLOG: it cannot keep "
-                              "the ideal send backlog in flight", fn=fn, trace=trace,
+                              "SIO_WSK_QUERY_IDEAL_SEND_BACKLOG nor enables WSK_EVENT_SEND_BACKLOG: it cannot size "
+                              "the data it keeps in flight to the connection's ideal send backlog", fn=fn, trace=trace,
                               anchor=f"backlog {site.ev.expr.text}", severity="note")
 
 

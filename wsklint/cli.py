@@ -242,6 +242,14 @@ def docs_cmd(out_dir, corpus, check):
 @frontend_flags
 def dump_model(file, function, p, wdk, include, define, jobs, timeout, no_cache):
     """Print the model the front end builds for FILE (JSON), for debugging."""
+    model = _parse_one(file, p, wdk, include, define, timeout)
+    data = dataclasses.asdict(model)
+    if function:
+        data["functions"] = [f for f in data["functions"] if f["name"] == function]
+    click.echo(json.dumps(data, indent=1, default=str))
+
+
+def _parse_one(file, p, wdk, include, define, timeout):
     try:
         fe = Frontend(frontend_options(p, wdk, include, define, -1, timeout, True))
     except FlagsError as e:
@@ -249,8 +257,26 @@ def dump_model(file, function, p, wdk, include, define, jobs, timeout, no_cache)
     models, failures = fe.parse([file])
     if failures:
         _fail(f"{failures[0].path}: {failures[0].reason}")
-    model = models[os.path.abspath(file)]
-    data = dataclasses.asdict(model)
-    if function:
-        data["functions"] = [f for f in data["functions"] if f["name"] == function]
-    click.echo(json.dumps(data, indent=1, default=str))
+    return models[os.path.abspath(file)]
+
+
+@main.command("dump-irpflow")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--function", "function", help="Only this function.")
+@click.option("--format", "fmt", type=click.Choice(["text", "dot"]), default="text", show_default=True)
+@frontend_flags
+def dump_irpflow(file, function, fmt, p, wdk, include, define, jobs, timeout, no_cache):
+    """Print the IRP-flow graph of FILE's functions (origins, arming, submissions, waits, frees, and the
+    completion routines' summaries), for debugging."""
+    from .program import Program
+    program = Program([_parse_one(file, p, wdk, include, define, timeout)])
+    flow = program.irpflow
+    fns = [f for f in program.functions.values() if f.blocks and (not function or f.name == function)]
+    if function and not fns:
+        _fail(f"no function '{function}' in {file}")
+    shown = [f for f in fns if function or flow.flow(f).keys or any(True for _ in flow.flow(f).all_ops())]
+    if fmt == "dot":
+        for f in shown:
+            click.echo(flow.dump(f, "dot"), nl=False)
+    else:
+        click.echo("\n".join(flow.dump(f) for f in shown), nl=False)

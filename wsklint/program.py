@@ -256,6 +256,12 @@ class Program:
         return SocketModel(self)
 
     @cached_property
+    def irpflow(self):
+        """IRP lifecycles, helper and completion-routine summaries (see `graphs/irpflow.py`)."""
+        from .graphs.irpflow import IrpFlow
+        return IrpFlow(self)
+
+    @cached_property
     def provider_functions(self) -> set[str]:
         """Functions that implement the provider side of WSK; client rules do not judge them."""
         return {k for k, roles in self.roles.items() if any(r.kind == "provider" for r in roles)}

@@ -12,8 +12,19 @@ DRIVER_DISPATCH PortDeviceControl;
 DRIVER_UNLOAD PortUnload;
 DRIVER_INITIALIZE DriverEntry;
 
+IO_COMPLETION_ROUTINE PortCreated;
+
+NTSTATUS PortCreated(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
+{
+    UNREFERENCED_PARAMETER(DeviceObject);
+    UNREFERENCED_PARAMETER(Context);
+    IoFreeIrp(Irp);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
 static NTSTATUS OpenPort(PVOID Ctx, PIRP WskIrp)
 {
+    IoSetCompletionRoutine(WskIrp, PortCreated, Ctx, TRUE, TRUE, TRUE);
     return g_Npi.Dispatch->WskSocket(g_Npi.Client, AF_INET6, SOCK_STREAM, IPPROTO_TCP, WSK_FLAG_LISTEN_SOCKET,  // expect: WSK030 "OwningProcess NULL"
                                      Ctx, &PortListenDispatch, NULL, NULL, NULL, WskIrp);
 }

@@ -18,13 +18,13 @@ NTSTATUS FetchStep(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
     return STATUS_MORE_PROCESSING_REQUIRED;
 }
 
-static NTSTATUS Finish(PFETCH F, NTSTATUS St)
+static NTSTATUS Finish(PFETCH F, PNTSTATUS St)
 {
-    if (St == STATUS_PENDING) {
+    if (*St == STATUS_PENDING) {
         KeWaitForSingleObject(&F->Done, Executive, KernelMode, FALSE, NULL);
-        St = F->Irp->IoStatus.Status;
+        *St = F->Irp->IoStatus.Status;
     }
-    return St;
+    return *St;
 }
 
 static VOID Arm(PFETCH F)
@@ -38,11 +38,12 @@ NTSTATUS FetchConfig(PFETCH F, PSOCKADDR Local, PSOCKADDR Server, PWSK_BUF Reque
 {
     const WSK_PROVIDER_CONNECTION_DISPATCH *conn;
     PWSK_SOCKET s;
-    NTSTATUS st;
+    NTSTATUS st, closed;
 
     Arm(F);
-    st = Finish(F, F->Npi->Dispatch->WskSocketConnect(F->Npi->Client, SOCK_STREAM, IPPROTO_TCP, Local, Server, 0,
-                                                       NULL, NULL, NULL, NULL, NULL, F->Irp));
+    st = F->Npi->Dispatch->WskSocketConnect(F->Npi->Client, SOCK_STREAM, IPPROTO_TCP, Local, Server, 0, NULL, NULL,
+                                            NULL, NULL, NULL, F->Irp);
+    Finish(F, &st);
     if (!NT_SUCCESS(st)) {
         return st;
     }
@@ -50,20 +51,25 @@ NTSTATUS FetchConfig(PFETCH F, PSOCKADDR Local, PSOCKADDR Server, PWSK_BUF Reque
     conn = s->Dispatch;
 
     Arm(F);
-    st = Finish(F, conn->WskSend(s, Request, 0, F->Irp));
+    st = conn->WskSend(s, Request, 0, F->Irp);
+    Finish(F, &st);
     if (NT_SUCCESS(st)) {
         Arm(F);
-        st = Finish(F, conn->WskReceive(s, Reply, WSK_FLAG_WAITALL, F->Irp));
+        st = conn->WskReceive(s, Reply, WSK_FLAG_WAITALL, F->Irp);
+        Finish(F, &st);
     }
 
     Arm(F);
-    Finish(F, conn->WskCloseSocket(s, F->Irp));  // expect: WSK033 "close is abortive"
+    closed = conn->WskCloseSocket(s, F->Irp);  // expect: WSK033 "close is abortive"
+    Finish(F, &closed);
     return st;
 }
 
 NTSTATUS FetchHangUp(PFETCH F, PWSK_SOCKET s)
 {
     const WSK_PROVIDER_CONNECTION_DISPATCH *conn = s->Dispatch;
+    NTSTATUS st;
     Arm(F);
-    return Finish(F, conn->WskDisconnect(s, NULL, 0, F->Irp));
+    st = conn->WskDisconnect(s, NULL, 0, F->Irp);
+    return Finish(F, &st);
 }

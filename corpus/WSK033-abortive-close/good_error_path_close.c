@@ -18,13 +18,13 @@ NTSTATUS HsStep(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
     return STATUS_MORE_PROCESSING_REQUIRED;
 }
 
-static NTSTATUS HsRun(PHANDSHAKE H, NTSTATUS St)
+static NTSTATUS HsRun(PHANDSHAKE H, PNTSTATUS St)
 {
-    if (St == STATUS_PENDING) {
+    if (*St == STATUS_PENDING) {
         KeWaitForSingleObject(&H->Done, Executive, KernelMode, FALSE, NULL);
-        St = H->Irp->IoStatus.Status;
+        *St = H->Irp->IoStatus.Status;
     }
-    return St;
+    return *St;
 }
 
 static VOID HsArm(PHANDSHAKE H)
@@ -42,8 +42,9 @@ NTSTATUS HsConnect(PHANDSHAKE H, PWSK_PROVIDER_NPI Npi, PSOCKADDR Local, PSOCKAD
     NTSTATUS st;
 
     HsArm(H);
-    st = HsRun(H, Npi->Dispatch->WskSocketConnect(Npi->Client, SOCK_STREAM, IPPROTO_TCP, Local, Remote, 0, NULL,
-                                                   NULL, NULL, NULL, NULL, H->Irp));
+    st = Npi->Dispatch->WskSocketConnect(Npi->Client, SOCK_STREAM, IPPROTO_TCP, Local, Remote, 0, NULL, NULL, NULL,
+                                         NULL, NULL, H->Irp);
+    HsRun(H, &st);
     if (!NT_SUCCESS(st)) {
         return st;
     }
@@ -51,10 +52,13 @@ NTSTATUS HsConnect(PHANDSHAKE H, PWSK_PROVIDER_NPI Npi, PSOCKADDR Local, PSOCKAD
     conn = s->Dispatch;
 
     HsArm(H);
-    st = HsRun(H, conn->WskSend(s, Hello, 0, H->Irp));
+    st = conn->WskSend(s, Hello, 0, H->Irp);
+    HsRun(H, &st);
     if (!NT_SUCCESS(st)) {
+        NTSTATUS closed;
         HsArm(H);
-        HsRun(H, conn->WskCloseSocket(s, H->Irp));
+        closed = conn->WskCloseSocket(s, H->Irp);
+        HsRun(H, &closed);
         return st;
     }
     *Out = s;
@@ -64,6 +68,8 @@ NTSTATUS HsConnect(PHANDSHAKE H, PWSK_PROVIDER_NPI Npi, PSOCKADDR Local, PSOCKAD
 NTSTATUS HsHangUp(PHANDSHAKE H, PWSK_SOCKET s)
 {
     const WSK_PROVIDER_CONNECTION_DISPATCH *conn = s->Dispatch;
+    NTSTATUS st;
     HsArm(H);
-    return HsRun(H, conn->WskDisconnect(s, NULL, 0, H->Irp));
+    st = conn->WskDisconnect(s, NULL, 0, H->Irp);
+    return HsRun(H, &st);
 }

@@ -7,10 +7,12 @@
 typedef struct _PEER_CONN {
     PWSK_SOCKET Socket;
     PIRP Irp;
+    PIO_WORKITEM CloseWork;
 } PEER_CONN, *PPEER_CONN;
 
 IO_COMPLETION_ROUTINE PeerClosed;
 IO_COMPLETION_ROUTINE PeerDisconnected;
+IO_WORKITEM_ROUTINE PeerCloseWorker;
 
 NTSTATUS PeerClosed(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
 {
@@ -28,11 +30,18 @@ static VOID PeerClose(PPEER_CONN P)
     basic->WskCloseSocket(P->Socket, P->Irp);
 }
 
-NTSTATUS PeerDisconnected(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
+VOID PeerCloseWorker(PDEVICE_OBJECT DeviceObject, PVOID Context)
 {
     UNREFERENCED_PARAMETER(DeviceObject);
-    UNREFERENCED_PARAMETER(Irp);
     PeerClose((PPEER_CONN)Context);
+}
+
+NTSTATUS PeerDisconnected(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
+{
+    PPEER_CONN p = (PPEER_CONN)Context;
+    UNREFERENCED_PARAMETER(DeviceObject);
+    UNREFERENCED_PARAMETER(Irp);
+    IoQueueWorkItem(p->CloseWork, PeerCloseWorker, DelayedWorkQueue, p);
     return STATUS_MORE_PROCESSING_REQUIRED;
 }
 

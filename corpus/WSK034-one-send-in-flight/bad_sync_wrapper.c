@@ -10,6 +10,16 @@ typedef struct _KSOCK {
     } Async;
 } KSOCK, *PKSOCK;
 
+IO_COMPLETION_ROUTINE AsyncDone;
+
+NTSTATUS AsyncDone(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
+{
+    UNREFERENCED_PARAMETER(DeviceObject);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
 static NTSTATUS WaitForAsync(PVOID Async, PNTSTATUS Status)
 {
     struct { PIRP Irp; KEVENT Event; } *a = Async;
@@ -31,6 +41,7 @@ static NTSTATUS SockSendRecv(PKSOCK S, PMDL Mdl, ULONG Length, BOOLEAN Send)
     buf.Length = Length;
     KeResetEvent(&S->Async.Event);
     IoReuseIrp(S->Async.Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(S->Async.Irp, AsyncDone, &S->Async.Event, TRUE, TRUE, TRUE);
     if (Send) {
         status = conn->WskSend(S->Socket, &buf, 0, S->Async.Irp);
     } else {

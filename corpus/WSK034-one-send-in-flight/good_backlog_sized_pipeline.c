@@ -37,7 +37,7 @@ NTSTATUS SegmentSent(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
     return STATUS_MORE_PROCESSING_REQUIRED;
 }
 
-NTSTATUS EnableBacklogEvent(PSTREAMER S, PIRP Irp)
+NTSTATUS EnableBacklogEvent(PSTREAMER S)
 {
     const WSK_PROVIDER_CONNECTION_DISPATCH *conn = S->Socket->Dispatch;
     WSK_EVENT_CALLBACK_CONTROL ctl;
@@ -45,7 +45,7 @@ NTSTATUS EnableBacklogEvent(PSTREAMER S, PIRP Irp)
     ctl.NpiId = &NPI_WSK_INTERFACE_ID;
     ctl.EventMask = WSK_EVENT_SEND_BACKLOG;
     return conn->Basic.WskControlSocket(S->Socket, WskSetOption, SO_WSK_EVENT_CALLBACK, SOL_SOCKET,
-                                        sizeof(ctl), &ctl, 0, NULL, NULL, Irp);
+                                        sizeof(ctl), &ctl, 0, NULL, NULL, NULL);
 }
 
 VOID StreamSegments(PSTREAMER S, PMDL *Segments, ULONG Count)

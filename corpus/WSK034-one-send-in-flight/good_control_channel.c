@@ -18,6 +18,15 @@ typedef struct _CONTROL_LINK {
 } CONTROL_LINK, *PCONTROL_LINK;
 
 KSTART_ROUTINE ControlThread;
+IO_COMPLETION_ROUTINE RecordSent;
+
+NTSTATUS RecordSent(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
+{
+    UNREFERENCED_PARAMETER(DeviceObject);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
 
 VOID ControlThread(PVOID Context)
 {
@@ -34,6 +43,7 @@ VOID ControlThread(PVOID Context)
         NTSTATUS st;
         KeResetEvent(&link->Sent);
         IoReuseIrp(link->Irp, STATUS_UNSUCCESSFUL);
+        IoSetCompletionRoutine(link->Irp, RecordSent, &link->Sent, TRUE, TRUE, TRUE);
         st = conn->WskSend(link->Socket, &rec, 0, link->Irp);
         if (st == STATUS_PENDING) {
             KeWaitForSingleObject(&link->Sent, Executive, KernelMode, FALSE, NULL);

@@ -27,7 +27,11 @@ static NTSTATUS RpcIo(PRPC_CHANNEL Ch, PWSK_BUF Buf, BOOLEAN Send)
     KeResetEvent(&Ch->Done);
     IoReuseIrp(Ch->Irp, STATUS_UNSUCCESSFUL);
     IoSetCompletionRoutine(Ch->Irp, RpcComplete, &Ch->Done, TRUE, TRUE, TRUE);
-    st = Send ? conn->WskSend(Ch->Socket, Buf, 0, Ch->Irp) : conn->WskReceive(Ch->Socket, Buf, 0, Ch->Irp);
+    if (Send) {
+        st = conn->WskSend(Ch->Socket, Buf, 0, Ch->Irp);
+    } else {
+        st = conn->WskReceive(Ch->Socket, Buf, 0, Ch->Irp);
+    }
     if (st == STATUS_PENDING) {
         KeWaitForSingleObject(&Ch->Done, Executive, KernelMode, FALSE, NULL);
         st = Ch->Irp->IoStatus.Status;

@@ -11,13 +11,30 @@ typedef struct _POLLER {
     PMDL ReplyMdl;
 } POLLER, *PPOLLER;
 
-static NTSTATUS PollWait(PPOLLER P, NTSTATUS St)
+IO_COMPLETION_ROUTINE PollStep;
+
+NTSTATUS PollStep(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
 {
-    if (St == STATUS_PENDING) {
+    UNREFERENCED_PARAMETER(DeviceObject);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+static VOID PollArm(PPOLLER P)
+{
+    KeResetEvent(&P->Done);
+    IoReuseIrp(P->Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(P->Irp, PollStep, &P->Done, TRUE, TRUE, TRUE);
+}
+
+static NTSTATUS PollWait(PPOLLER P, PNTSTATUS St)
+{
+    if (*St == STATUS_PENDING) {
         KeWaitForSingleObject(&P->Done, Executive, KernelMode, FALSE, NULL);
-        St = P->Irp->IoStatus.Status;
+        *St = P->Irp->IoStatus.Status;
     }
-    return St;
+    return *St;
 }
 
 NTSTATUS PollCounters(PPOLLER P, ULONG Rounds)
@@ -29,13 +46,13 @@ NTSTATUS PollCounters(PPOLLER P, ULONG Rounds)
     ULONG i;
 
     for (i = 0; i < Rounds && NT_SUCCESS(st); i++) {
-        KeResetEvent(&P->Done);
-        IoReuseIrp(P->Irp, STATUS_UNSUCCESSFUL);
-        st = PollWait(P, conn->WskSend(P->Socket, &query, 0, P->Irp));
+        PollArm(P);
+        st = conn->WskSend(P->Socket, &query, 0, P->Irp);
+        PollWait(P, &st);
         if (NT_SUCCESS(st)) {
-            KeResetEvent(&P->Done);
-            IoReuseIrp(P->Irp, STATUS_UNSUCCESSFUL);
-            st = PollWait(P, conn->WskReceive(P->Socket, &reply, 0, P->Irp));
+            PollArm(P);
+            st = conn->WskReceive(P->Socket, &reply, 0, P->Irp);
+            PollWait(P, &st);
         }
     }
     return st;

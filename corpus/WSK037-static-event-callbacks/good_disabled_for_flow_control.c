@@ -20,6 +20,16 @@ NTSTATUS WSKAPI FeedReceive(PVOID SocketContext, ULONG Flags, PWSK_DATAGRAM_INDI
 
 const WSK_CLIENT_DATAGRAM_DISPATCH FeedDispatch = { FeedReceive };
 
+IO_COMPLETION_ROUTINE FeedStep;
+
+NTSTATUS FeedStep(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
+{
+    UNREFERENCED_PARAMETER(DeviceObject);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
 NTSTATUS FeedOpen(PFEED F, PSOCKADDR Local)
 {
     const WSK_PROVIDER_DATAGRAM_DISPATCH *dgram;
@@ -27,6 +37,7 @@ NTSTATUS FeedOpen(PFEED F, PSOCKADDR Local)
     NTSTATUS st;
 
     KeResetEvent(&F->Done);
+    IoSetCompletionRoutine(F->Irp, FeedStep, &F->Done, TRUE, TRUE, TRUE);
     st = F->Npi->Dispatch->WskSocket(F->Npi->Client, AF_INET, SOCK_DGRAM, IPPROTO_UDP, WSK_FLAG_DATAGRAM_SOCKET, F,
                                      &FeedDispatch, NULL, NULL, NULL, F->Irp);
     if (st == STATUS_PENDING) {
@@ -40,6 +51,7 @@ NTSTATUS FeedOpen(PFEED F, PSOCKADDR Local)
     dgram = F->Socket->Dispatch;
     KeResetEvent(&F->Done);
     IoReuseIrp(F->Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(F->Irp, FeedStep, &F->Done, TRUE, TRUE, TRUE);
     st = dgram->WskBind(F->Socket, Local, 0, F->Irp);
     if (st == STATUS_PENDING) {
         KeWaitForSingleObject(&F->Done, Executive, KernelMode, FALSE, NULL);
@@ -54,12 +66,12 @@ NTSTATUS FeedOpen(PFEED F, PSOCKADDR Local)
                                          0, NULL, NULL, NULL);
 }
 
-NTSTATUS FeedPause(PFEED F, PIRP Irp)
+NTSTATUS FeedPause(PFEED F)
 {
     const WSK_PROVIDER_DATAGRAM_DISPATCH *dgram = F->Socket->Dispatch;
     WSK_EVENT_CALLBACK_CONTROL ctl;
     ctl.NpiId = &NPI_WSK_INTERFACE_ID;
     ctl.EventMask = WSK_EVENT_RECEIVE_FROM | WSK_EVENT_DISABLE;
     return dgram->Basic.WskControlSocket(F->Socket, WskSetOption, SO_WSK_EVENT_CALLBACK, SOL_SOCKET, sizeof(ctl), &ctl,
-                                         0, NULL, NULL, Irp);
+                                         0, NULL, NULL, NULL);
 }

@@ -22,13 +22,30 @@ NTSTATUS WSKAPI NodeReceive(PVOID SocketContext, ULONG Flags, PWSK_DATAGRAM_INDI
 
 const WSK_CLIENT_DATAGRAM_DISPATCH NodeDispatch = { NodeReceive };
 
-static NTSTATUS NodeWait(PNODE N, NTSTATUS St)
+IO_COMPLETION_ROUTINE NodeStep;
+
+NTSTATUS NodeStep(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
 {
-    if (St == STATUS_PENDING) {
+    UNREFERENCED_PARAMETER(DeviceObject);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+static VOID NodeArm(PNODE N)
+{
+    KeResetEvent(&N->Done);
+    IoReuseIrp(N->Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(N->Irp, NodeStep, &N->Done, TRUE, TRUE, TRUE);
+}
+
+static NTSTATUS NodeWait(PNODE N, PNTSTATUS St)
+{
+    if (*St == STATUS_PENDING) {
         KeWaitForSingleObject(&N->Done, Executive, KernelMode, FALSE, NULL);
-        St = N->Irp->IoStatus.Status;
+        *St = N->Irp->IoStatus.Status;
     }
-    return St;
+    return *St;
 }
 
 NTSTATUS NodeStart(PNODE N, PSOCKADDR Local)
@@ -37,17 +54,18 @@ NTSTATUS NodeStart(PNODE N, PSOCKADDR Local)
     WSK_EVENT_CALLBACK_CONTROL ctl;
     NTSTATUS st;
 
-    KeResetEvent(&N->Done);
-    st = NodeWait(N, N->Npi->Dispatch->WskSocket(N->Npi->Client, AF_INET, SOCK_DGRAM, IPPROTO_UDP,
-                                                 WSK_FLAG_DATAGRAM_SOCKET, N, &NodeDispatch, NULL, NULL, NULL, N->Irp));
+    NodeArm(N);
+    st = N->Npi->Dispatch->WskSocket(N->Npi->Client, AF_INET, SOCK_DGRAM, IPPROTO_UDP, WSK_FLAG_DATAGRAM_SOCKET, N,
+                                     &NodeDispatch, NULL, NULL, NULL, N->Irp);
+    NodeWait(N, &st);
     if (!NT_SUCCESS(st)) {
         return st;
     }
     N->Listener = (PWSK_SOCKET)N->Irp->IoStatus.Information;
     dgram = N->Listener->Dispatch;
-    KeResetEvent(&N->Done);
-    IoReuseIrp(N->Irp, STATUS_UNSUCCESSFUL);
-    st = NodeWait(N, dgram->WskBind(N->Listener, Local, 0, N->Irp));
+    NodeArm(N);
+    st = dgram->WskBind(N->Listener, Local, 0, N->Irp);
+    NodeWait(N, &st);
     if (!NT_SUCCESS(st)) {
         return st;
     }
@@ -59,10 +77,10 @@ NTSTATUS NodeStart(PNODE N, PSOCKADDR Local)
         return st;
     }
 
-    KeResetEvent(&N->Done);
-    IoReuseIrp(N->Irp, STATUS_UNSUCCESSFUL);
-    st = NodeWait(N, N->Npi->Dispatch->WskSocket(N->Npi->Client, AF_INET, SOCK_DGRAM, IPPROTO_UDP,
-                                                 WSK_FLAG_DATAGRAM_SOCKET, NULL, NULL, NULL, NULL, NULL, N->Irp));
+    NodeArm(N);
+    st = N->Npi->Dispatch->WskSocket(N->Npi->Client, AF_INET, SOCK_DGRAM, IPPROTO_UDP, WSK_FLAG_DATAGRAM_SOCKET, NULL,
+                                     NULL, NULL, NULL, NULL, N->Irp);
+    NodeWait(N, &st);
     if (NT_SUCCESS(st)) {
         N->Announcer = (PWSK_SOCKET)N->Irp->IoStatus.Information;
     }

@@ -349,13 +349,16 @@ class Converter:
                 return Loc(self.path, tk.lines[k], tk.cols[k])
         return None
 
-    def lambda_function(self, c, outer: Function) -> Function:
-        start, end, loc = self.span(c)
+    def lambda_function(self, c, outer: Function, loc: Loc | None = None) -> Function:
+        seen = self.__dict__.setdefault("_lambdas", {})
+        if c.hash in seen:   # the same lambda reached twice (macro expansions, implicit conversions)
+            return seen[c.hash]
+        if loc is None:
+            loc = self.span(c)[2]
         key = f"{outer.key}::lambda@{loc.line}:{loc.col}"
-        # lambdas written in one macro argument share the expansion location: keep their keys apart
-        taken = {f.key for f in self.functions if f.parent == outer.key}
+        taken = {f.key for f in self.functions}
         n = 1
-        while key in taken:
+        while key in taken:   # lambdas in one macro argument share a location
             n += 1
             key = f"{outer.key}::lambda@{loc.line}:{loc.col}#{n}"
         fn = Function(name=f"{outer.name}::<lambda@{loc.line}>", key=key, file=self.path, loc=loc,
@@ -370,6 +373,7 @@ class Converter:
         if body is not None:
             FuncBuilder(self, fn).build(body)
         self.functions.append(fn)
+        seen[c.hash] = fn
         return fn
 
     # -- expressions --------------------------------------------------------------------------------
@@ -500,7 +504,7 @@ class Converter:
             return Expr("name", "this", loc, c.type.spelling, name="this", ref="param")
 
         if kind == K.LAMBDA_EXPR and fb is not None:
-            lf = self.lambda_function(c, fb.fn)
+            lf = self.lambda_function(c, fb.fn, loc)
             return Expr("lambda", self.toks.text(start, end)[:80] if own else "<lambda>", loc, name=lf.key)
 
         kids = [ch for ch in clangapi.children(c) if ch.kind.is_expression() or ch.kind == K.INIT_LIST_EXPR]

@@ -45,6 +45,14 @@ PROVIDER_FUNCTIONS: dict[str, tuple[str, ...]] = {
     "WskDisconnect": ("Socket", "Buffer", "Flags", "Irp"),
 }
 
+# Function-pointer typedefs of the provider functions (`PFN_WSK_SEND Send = Dispatch->WskSend; Send(...)`).
+PFN_TYPES: dict[str, str] = {
+    "PFN_WSK_" + "".join("_" + c if c.isupper() else c.upper() for c in name[3:]).lstrip("_"): name
+    for name in PROVIDER_FUNCTIONS
+}
+PFN_TYPES["PFN_WSK_RELEASE_DATA_INDICATION_LIST"] = PFN_TYPES["PFN_WSK_RELEASE_DATAGRAM_INDICATION_LIST"] = \
+    "WskRelease"
+
 # Functions exported by netio.sys (called directly, not through a dispatch table).
 EXPORTED_FUNCTIONS: dict[str, tuple[str, ...]] = {
     "WskRegister": ("WskClientNpi", "WskRegistration"),

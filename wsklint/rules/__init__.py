@@ -1,8 +1,20 @@
 """The rule registry: every rule class, in catalog order. Adding a rule = one file + one line here."""
+from .wsk001_driver_irp_completion_not_stopped import DriverIrpCompletionNotStopped
+from .wsk002_irp_freed_while_owned_by_wsk import IrpFreedWhileOwnedByWsk
+from .wsk003_irp_origin_misuse import IrpOriginMisuse
+from .wsk004_buffer_released_before_completion import BufferReleasedBeforeCompletion
+from .wsk009_socket_from_unchecked_irp import SocketFromUncheckedIrp
+from .wsk010_sync_wait_stale_or_abandoned import SyncWaitStaleOrAbandoned
+from .wsk011_request_from_completion_routine import RequestFromCompletionRoutine
 from .wsk012_capture_npi_blocking_wait import CaptureNpiBlockingWait
 from .wsk013_deregister_order import DeregisterOrder
 from .wsk014_registration_pairing import RegistrationPairing
 from .wsk015_provider_npi_pairing import ProviderNpiPairing
+from .wsk016_wsk_buf_mdl_misbuilt import WskBufMdlMisbuilt
+from .wsk017_mdl_unlock_free_mismatch import MdlUnlockFreeMismatch
+from .wsk018_wsk_buf_out_of_bounds import WskBufOutOfBounds
+from .wsk019_indication_release_mismatch import IndicationReleaseMismatch
+from .wsk022_callback_argument_escapes import CallbackArgumentEscapes
 from .wsk023_dispatch_table_category_mismatch import DispatchTableCategoryMismatch
 from .wsk024_control_irp_mismatch import ControlIrpMismatch
 from .wsk025_address_family_mismatch import AddressFamilyMismatch
@@ -21,10 +33,22 @@ from .wsk037_static_event_callbacks import StaticEventCallbacks
 from .wsk038_reserved_flags import ReservedFlags
 
 ALL_RULES = [
+    DriverIrpCompletionNotStopped,
+    IrpFreedWhileOwnedByWsk,
+    IrpOriginMisuse,
+    BufferReleasedBeforeCompletion,
+    SocketFromUncheckedIrp,
+    SyncWaitStaleOrAbandoned,
+    RequestFromCompletionRoutine,
     CaptureNpiBlockingWait,
     DeregisterOrder,
     RegistrationPairing,
     ProviderNpiPairing,
+    WskBufMdlMisbuilt,
+    MdlUnlockFreeMismatch,
+    WskBufOutOfBounds,
+    IndicationReleaseMismatch,
+    CallbackArgumentEscapes,
     DispatchTableCategoryMismatch,
     ControlIrpMismatch,
     AddressFamilyMismatch,

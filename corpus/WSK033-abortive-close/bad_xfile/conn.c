@@ -13,13 +13,13 @@ NTSTATUS UpStep(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
     return STATUS_MORE_PROCESSING_REQUIRED;
 }
 
-NTSTATUS UpWait(PUPLOADER U, NTSTATUS St)
+NTSTATUS UpWait(PUPLOADER U, PNTSTATUS St)
 {
-    if (St == STATUS_PENDING) {
+    if (*St == STATUS_PENDING) {
         KeWaitForSingleObject(&U->Done, Executive, KernelMode, FALSE, NULL);
-        St = U->Irp->IoStatus.Status;
+        *St = U->Irp->IoStatus.Status;
     }
-    return St;
+    return *St;
 }
 
 VOID UpArm(PUPLOADER U)
@@ -33,8 +33,9 @@ NTSTATUS UpConnect(PUPLOADER U, PSOCKADDR Local, PSOCKADDR Remote)
 {
     NTSTATUS st;
     UpArm(U);
-    st = UpWait(U, U->Npi->Dispatch->WskSocketConnect(U->Npi->Client, SOCK_STREAM, IPPROTO_TCP, Local, Remote, 0,
-                                                       NULL, NULL, NULL, NULL, NULL, U->Irp));
+    st = U->Npi->Dispatch->WskSocketConnect(U->Npi->Client, SOCK_STREAM, IPPROTO_TCP, Local, Remote, 0, NULL, NULL,
+                                            NULL, NULL, NULL, U->Irp);
+    UpWait(U, &st);
     if (NT_SUCCESS(st)) {
         U->Socket = (PWSK_SOCKET)U->Irp->IoStatus.Information;
     }
@@ -44,21 +45,27 @@ NTSTATUS UpConnect(PUPLOADER U, PSOCKADDR Local, PSOCKADDR Remote)
 NTSTATUS UpSend(PUPLOADER U, PWSK_BUF Data)
 {
     const WSK_PROVIDER_CONNECTION_DISPATCH *conn = U->Socket->Dispatch;
+    NTSTATUS st;
     UpArm(U);
-    return UpWait(U, conn->WskSend(U->Socket, Data, 0, U->Irp));
+    st = conn->WskSend(U->Socket, Data, 0, U->Irp);
+    return UpWait(U, &st);
 }
 
 VOID UpClose(PUPLOADER U)
 {
     const WSK_PROVIDER_BASIC_DISPATCH *basic = U->Socket->Dispatch;
+    NTSTATUS st;
     UpArm(U);
-    UpWait(U, basic->WskCloseSocket(U->Socket, U->Irp));
+    st = basic->WskCloseSocket(U->Socket, U->Irp);
+    UpWait(U, &st);
     U->Socket = NULL;
 }
 
 NTSTATUS UpHangUp(PUPLOADER U)
 {
     const WSK_PROVIDER_CONNECTION_DISPATCH *conn = U->Socket->Dispatch;
+    NTSTATUS st;
     UpArm(U);
-    return UpWait(U, conn->WskDisconnect(U->Socket, NULL, 0, U->Irp));
+    st = conn->WskDisconnect(U->Socket, NULL, 0, U->Irp);
+    return UpWait(U, &st);
 }

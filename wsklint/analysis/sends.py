@@ -222,12 +222,15 @@ class Requests:
         if fn.key not in self._submitters:
             return None
         facts = Facts(consts=consts)
-        for _, ev in fn.calls():
+        for blk, ev in fn.calls():
             call = ev.expr
+            # a wrapper that loops waits for a request in the iteration that submitted it
+            loop = min((lp for lp in fn.loops if blk.id in lp.body and iterates(fn, lp)),
+                       key=lambda lp: len(lp.body), default=None)
             if self.is_op(ev, fn):
                 if not feasible(fn, ev, facts):
                     continue
-                w = self.wait_after(fn, ev, facts=facts)
+                w = self.wait_after(fn, ev, loop, facts=facts) or self._irpflow_wait(fn, ev, loop)
                 if w is not None:
                     self._sync[key] = Sync(_steps(fn, ev, w), fn, ev, facts)
                     break
@@ -242,11 +245,21 @@ class Requests:
                 break
             sub = self.submits(callee)
             if sub is not None:
-                w = self.wait_after(fn, ev, facts=facts)
+                w = self.wait_after(fn, ev, loop, facts=facts)
                 if w is not None:
                     self._sync[key] = Sync(_steps(fn, ev, w, via=callee), sub[-1][0], sub[-1][1], Facts())
                     break
         return self._sync[key]
+
+
+    def _irpflow_wait(self, fn, ev, loop):
+        """The IRP flow's verdict for a request whose wait this module cannot attribute (an event the
+        completion routine signals that is neither its context nor a sibling of the IRP): completed
+        before `fn` returns on every path. Not used inside loops, where it says nothing about the
+        iteration."""
+        if loop is not None or self.program.irpflow.synchronous(fn, ev) is not True:
+            return None
+        return ev, []
 
 
 @dataclass
@@ -271,7 +284,9 @@ def _steps(fn, ev, w, via=None) -> list:
     wait_ev, chain = w
     what = f"{fn.name} submits the request through {via.name}" if via else f"{fn.name} submits {ev.expr.name}"
     out = [Step(ev.loc, what)]
-    if chain:
+    if wait_ev is ev:
+        out.append(Step(ev.loc, f"and waits for it to complete before {fn.name} returns"))
+    elif chain:
         out.append(Step(wait_ev.loc, f"and waits for it in {wait_ev.expr.name}"))
         out.extend(Step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in chain[:-1])
         out.append(Step(chain[-1][1].loc, "waits here"))

@@ -20,7 +20,8 @@ class OneSendInFlight(Rule):
       for that send to complete before the next one: a `KeWaitForSingleObject` on the event the
       send's completion routine signals (guarded by `== STATUS_PENDING` or not), a helper that
       waits for it, or a synchronous send wrapper (a function that submits the send and waits,
-      followed through helpers and across files, with constant arguments taken into account).
+      followed through helpers and across files, with constant arguments taken into account; the
+      IRP flow's "completed before the wrapper returns" also counts).
     - Reports (as a note) a driver that sends stream data in a loop but never queries
       `SIO_WSK_QUERY_IDEAL_SEND_BACKLOG` nor enables `WSK_EVENT_SEND_BACKLOG`.
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from importlib import resources
 from pathlib import Path
 
@@ -65,8 +66,10 @@ def test_exclusive_address_use_fix_with_a_pointer_helper(run_files):
     fixed = apply(folder / "service.c", only_fix(run_files([str(folder)]), "WSK029"))
     lines = fixed.splitlines()
     i = next(k for k, ln in enumerate(lines) if "WskBind(s, (PSOCKADDR)&g_ServiceAddress" in ln)
-    assert lines[i - 1] == ("    { ULONG exclusiveAddressUse = 1; SetOption(s, SOL_SOCKET, SO_EXCLUSIVEADDRUSE, "
-                            "&exclusiveAddressUse, Irp, Done); }")
+    # before the IRP is prepared for the bind, so the inserted request does not take it in between
+    assert lines[i - 2:i] == ["    { ULONG exclusiveAddressUse = 1; SetOption(s, SOL_SOCKET, SO_EXCLUSIVEADDRUSE, "
+                              "&exclusiveAddressUse, Irp, Done); }",
+                              "    Arm(Irp, Done);"]
 
 
 def test_clear_v6only_fix(run_files):
@@ -96,3 +99,25 @@ def test_sarif_with_socket_fixes_validates(run_files, schema):
         change = f["artifactChanges"][0]
         assert change["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
         assert all("insertedContent" in r and "deletedRegion" in r for r in change["replacements"])
+
+
+@pytest.mark.parametrize("case, name, code", [
+    ("WSK027-event-callback-mask/bad_disable_two_events.c", None, "WSK027"),
+    ("WSK029-service-port-without-exclusive-use/bad_listener_without_exclusive.c", None, "WSK029"),
+    ("WSK029-service-port-without-exclusive-use/bad_xfile", "service.c", "WSK029"),
+    ("WSK032-dual-stack-misconfiguration/bad_wildcard_listener_left_v6_only.c", None, "WSK032"),
+])
+def test_applying_the_fix_removes_the_finding_and_adds_none(run_files, tmp_path, case, name, code):
+    src = CORPUS / case
+    before = run_files([str(src)])
+    fix = only_fix(before, code)
+    if src.is_dir():
+        shutil.copytree(src, tmp_path / src.name)
+        target, original = tmp_path / src.name / name, src / name
+    else:
+        target, original = tmp_path / src.name, src
+    target.write_text(apply(original, fix))
+    after = run_files([str(target.parent if src.is_dir() else target)])
+    fixed = [d for d in before.diagnostics if d.fixes]
+    assert not any(d.code == code and d.message == f.message for d in after.diagnostics for f in fixed)
+    assert len(after.diagnostics) == len(before.diagnostics) - 1

@@ -214,6 +214,33 @@ def rule_cmd(code):
     _fail(f"unknown rule '{code}' (see `wsklint rules`)")
 
 
+@main.command("callgraph")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "dot"]), default="text", show_default=True,
+              help="Output format (dot: Graphviz).")
+@frontend_flags
+def callgraph(paths, fmt, p, wdk, include, define, jobs, timeout, no_cache):
+    """Print the call graph of the driver formed by PATHS, with roles and inferred IRQL per function."""
+    from .engine import collect_sources, source_root
+    from .graphs.render import render_dot, render_text
+    from .program import Program
+
+    files, notes = collect_sources(list(paths) or ["."], [])
+    for n in notes:
+        if n.code == "missing-path":
+            _fail(n.message)
+    try:
+        fe = Frontend(frontend_options(p, wdk, include, define, jobs, timeout, no_cache))
+    except FlagsError as e:
+        _fail(str(e))
+    try:
+        models, _ = fe.parse(files)
+    finally:
+        fe.close()
+    program = Program([models[f] for f in files if f in models])
+    click.echo(render_dot(program) if fmt == "dot" else render_text(program, source_root(files, None)), nl=False)
+
+
 @main.command("docs")
 @click.option("--output", "out_dir", type=click.Path(file_okay=False), default="rules", show_default=True,
               help="Folder for the pages.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
-MODEL_VERSION = 2  # bump when the shape of the model changes (invalidates caches)
+MODEL_VERSION = 4  # bump when the shape of the model changes (invalidates caches)
 
 
 @dataclass(frozen=True, slots=True)

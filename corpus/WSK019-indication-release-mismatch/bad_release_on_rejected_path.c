@@ -37,3 +37,9 @@ NTSTATUS WSKAPI OnStreamData(PVOID SocketContext, ULONG Flags, PWSK_DATA_INDICAT
 }
 
 const WSK_CLIENT_CONNECTION_DISPATCH StreamDispatch = { OnStreamData, NULL, NULL };
+
+/* After STATUS_DATA_NOT_ACCEPTED, a receive resumes the indications once the queue has drained. */
+NTSTATUS ResumeStream(PSTREAM Stream, PWSK_BUF Buffer, PIRP Irp)
+{
+    return ((PWSK_PROVIDER_CONNECTION_DISPATCH)Stream->Socket->Dispatch)->WskReceive(Stream->Socket, Buffer, 0, Irp);
+}

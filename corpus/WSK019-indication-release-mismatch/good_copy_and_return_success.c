@@ -22,3 +22,9 @@ NTSTATUS WSKAPI OnSinkData(PVOID SocketContext, ULONG Flags, PWSK_DATA_INDICATIO
 }
 
 const WSK_CLIENT_CONNECTION_DISPATCH SinkDispatch = { OnSinkData, NULL, NULL };
+
+/* After STATUS_DATA_NOT_ACCEPTED, a receive resumes the indications once the sink has drained. */
+NTSTATUS ResumeSink(PWSK_SOCKET Socket, PWSK_BUF Buffer, PIRP Irp)
+{
+    return ((PWSK_PROVIDER_CONNECTION_DISPATCH)Socket->Dispatch)->WskReceive(Socket, Buffer, 0, Irp);
+}

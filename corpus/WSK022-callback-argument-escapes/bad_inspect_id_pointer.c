@@ -25,3 +25,10 @@ WSK_INSPECT_ACTION WSKAPI OnInspect(PVOID SocketContext, PSOCKADDR LocalAddress,
 }
 
 const WSK_CLIENT_LISTEN_DISPATCH InspectDispatch = { NULL, OnInspect, NULL };
+
+/* Later, the kept pointer is used to complete the inspection. */
+NTSTATUS AdmitPending(PWSK_SOCKET Listener, PIRP Irp)
+{
+    return ((PWSK_PROVIDER_LISTEN_DISPATCH)Listener->Dispatch)->WskInspectComplete(Listener, g_Pending.Id,
+                                                                                   WskInspectAccept, Irp);
+}

@@ -20,9 +20,19 @@ WSK_INSPECT_ACTION WSKAPI OnPeerInspect(PVOID SocketContext, PSOCKADDR LocalAddr
     PSOCKADDR local = LocalAddress;
     UNREFERENCED_PARAMETER(SocketContext);
     UNREFERENCED_PARAMETER(local);
+    if (InspectID == NULL) {
+        return WskInspectReject;
+    }
     CopyAddress(&g_Peer.Remote, RemoteAddress);
     g_Peer.Id = *InspectID;
     return WskInspectPend;
 }
 
 const WSK_CLIENT_LISTEN_DISPATCH PeerDispatch = { NULL, OnPeerInspect, NULL };
+
+/* The pended inspection is completed later with the copied ID. */
+NTSTATUS AdmitPeer(PWSK_SOCKET Listener, PIRP Irp)
+{
+    return ((PWSK_PROVIDER_LISTEN_DISPATCH)Listener->Dispatch)->WskInspectComplete(Listener, &g_Peer.Id,
+                                                                                   WskInspectAccept, Irp);
+}

@@ -5,8 +5,9 @@
 
 typedef struct _SYNC { KEVENT Done; PIRP Irp; } SYNC, *PSYNC;
 
-static IO_COMPLETION_ROUTINE SyncDone;
-static NTSTATUS SyncDone(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
+static IO_COMPLETION_ROUTINE Signal;
+
+static NTSTATUS Signal(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
 {
     UNREFERENCED_PARAMETER(Device);
     UNREFERENCED_PARAMETER(Irp);
@@ -14,19 +15,19 @@ static NTSTATUS SyncDone(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
     return STATUS_MORE_PROCESSING_REQUIRED;
 }
 
-static VOID Arm(PSYNC s)
+static VOID Arm(PIRP Irp, PKEVENT Done)
 {
-    IoReuseIrp(s->Irp, STATUS_UNSUCCESSFUL);
-    IoSetCompletionRoutine(s->Irp, SyncDone, &s->Done, TRUE, TRUE, TRUE);
+    KeClearEvent(Done);
+    IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(Irp, Signal, Done, TRUE, TRUE, TRUE);
 }
 
-static NTSTATUS Finish(PSYNC s, NTSTATUS status)
+static VOID Wait(PIRP Irp, PKEVENT Done, PNTSTATUS Status)
 {
-    if (status == STATUS_PENDING) {
-        KeWaitForSingleObject(&s->Done, Executive, KernelMode, FALSE, NULL);
-        status = s->Irp->IoStatus.Status;
+    if (*Status == STATUS_PENDING) {
+        KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
+        *Status = Irp->IoStatus.Status;
     }
-    return status;
 }
 
 static NTSTATUS WSKAPI OnReceive(PVOID Context, ULONG Flags, PWSK_DATA_INDICATION Data, SIZE_T Indicated,
@@ -45,12 +46,12 @@ const WSK_CLIENT_CONNECTION_DISPATCH g_ConnDispatch = { OnReceive, NULL, NULL };
 static NTSTATUS OpenUdp(PWSK_PROVIDER_NPI Npi, PSYNC s, PVOID Context, PWSK_SOCKET *Out)
 {
     NTSTATUS status;
-    Arm(s);
+    Arm(s->Irp, &s->Done);
     status = Npi->Dispatch->WskSocket(Npi->Client, AF_INET, SOCK_DGRAM, IPPROTO_UDP, WSK_FLAG_DATAGRAM_SOCKET,
                                       Context,
                                       &g_ConnDispatch, // expect: WSK023 "datagram socket is created with the client table WSK_CLIENT_CONNECTION_DISPATCH"
                                       NULL, NULL, NULL, s->Irp);
-    status = Finish(s, status);
+    Wait(s->Irp, &s->Done, &status);
     if (NT_SUCCESS(status)) {
         *Out = (PWSK_SOCKET)s->Irp->IoStatus.Information;
     }
@@ -59,19 +60,24 @@ static NTSTATUS OpenUdp(PWSK_PROVIDER_NPI Npi, PSYNC s, PVOID Context, PWSK_SOCK
 
 static NTSTATUS SendUdp(PSYNC s, PWSK_SOCKET Udp, PWSK_BUF Buffer)
 {
-    Arm(s);
-    return Finish(s, ((PWSK_PROVIDER_CONNECTION_DISPATCH)Udp->Dispatch)->WskSend(Udp, Buffer, 0, s->Irp)); // expect: WSK023 "WskSend is called through WSK_PROVIDER_CONNECTION_DISPATCH on a datagram socket"
+    NTSTATUS status;
+    Arm(s->Irp, &s->Done);
+    status = ((PWSK_PROVIDER_CONNECTION_DISPATCH)Udp->Dispatch)->WskSend(Udp, Buffer, 0, s->Irp); // expect: WSK023 "WskSend is called through WSK_PROVIDER_CONNECTION_DISPATCH on a datagram socket"
+    Wait(s->Irp, &s->Done, &status);
+    return status;
 }
 
 NTSTATUS Announce(PWSK_PROVIDER_NPI Npi, PSYNC s, PWSK_BUF Buffer)
 {
     PWSK_SOCKET udp = NULL;
+    NTSTATUS closed;
     NTSTATUS status = OpenUdp(Npi, s, NULL, &udp);
     if (!NT_SUCCESS(status)) {
         return status;
     }
     status = SendUdp(s, udp, Buffer);
-    Arm(s);
-    Finish(s, ((PWSK_PROVIDER_BASIC_DISPATCH)udp->Dispatch)->WskCloseSocket(udp, s->Irp));
+    Arm(s->Irp, &s->Done);
+    closed = ((PWSK_PROVIDER_BASIC_DISPATCH)udp->Dispatch)->WskCloseSocket(udp, s->Irp);
+    Wait(s->Irp, &s->Done, &closed);
     return status;
 }

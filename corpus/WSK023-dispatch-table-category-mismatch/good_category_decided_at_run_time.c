@@ -27,13 +27,29 @@ static NTSTATUS WSKAPI OnData(PVOID Context, ULONG Flags, PWSK_DATA_INDICATION D
 static const WSK_CLIENT_DATAGRAM_DISPATCH g_Udp = { OnDatagram };
 static const WSK_CLIENT_CONNECTION_DISPATCH g_Tcp = { OnData, NULL, NULL };
 
-static NTSTATUS PeerWait(PPEER p, NTSTATUS status)
+static IO_COMPLETION_ROUTINE Signal;
+
+static NTSTATUS Signal(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
 {
-    if (status == STATUS_PENDING) {
-        KeWaitForSingleObject(&p->Done, Executive, KernelMode, FALSE, NULL);
-        status = p->Irp->IoStatus.Status;
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+static VOID Arm(PIRP Irp, PKEVENT Done)
+{
+    KeClearEvent(Done);
+    IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(Irp, Signal, Done, TRUE, TRUE, TRUE);
+}
+
+static VOID Wait(PIRP Irp, PKEVENT Done, PNTSTATUS Status)
+{
+    if (*Status == STATUS_PENDING) {
+        KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
+        *Status = Irp->IoStatus.Status;
     }
-    return status;
 }
 
 NTSTATUS PeerOpen(PWSK_PROVIDER_NPI Npi, PPEER p, ADDRESS_FAMILY Family, PSOCKADDR Local)
@@ -43,27 +59,35 @@ NTSTATUS PeerOpen(PWSK_PROVIDER_NPI Npi, PPEER p, ADDRESS_FAMILY Family, PSOCKAD
     ULONG flags = p->Tcp ? WSK_FLAG_CONNECTION_SOCKET : WSK_FLAG_DATAGRAM_SOCKET;
     const VOID *events = p->Tcp ? (const VOID *)&g_Tcp : (const VOID *)&g_Udp;
     PWSK_SOCKET s;
-    NTSTATUS status = PeerWait(p, Npi->Dispatch->WskSocket(Npi->Client, Family, type, proto, flags, p, events,
-                                                           NULL, NULL, NULL, p->Irp));
+    NTSTATUS status;
+    Arm(p->Irp, &p->Done);
+    status = Npi->Dispatch->WskSocket(Npi->Client, Family, type, proto, flags, p, events, NULL, NULL, NULL, p->Irp);
+    Wait(p->Irp, &p->Done, &status);
     if (!NT_SUCCESS(status)) {
         return status;
     }
     s = (PWSK_SOCKET)p->Irp->IoStatus.Information;
+    Arm(p->Irp, &p->Done);
     if (p->Tcp) {
-        status = PeerWait(p, ((PWSK_PROVIDER_CONNECTION_DISPATCH)s->Dispatch)->WskBind(s, Local, 0, p->Irp));
+        status = ((PWSK_PROVIDER_CONNECTION_DISPATCH)s->Dispatch)->WskBind(s, Local, 0, p->Irp);
     } else {
-        status = PeerWait(p, ((PWSK_PROVIDER_DATAGRAM_DISPATCH)s->Dispatch)->WskBind(s, Local, 0, p->Irp));
+        status = ((PWSK_PROVIDER_DATAGRAM_DISPATCH)s->Dispatch)->WskBind(s, Local, 0, p->Irp);
     }
+    Wait(p->Irp, &p->Done, &status);
     p->Socket = s;
     return status;
 }
 
 NTSTATUS PeerSend(PPEER p, PWSK_BUF Buffer, PSOCKADDR To)
 {
+    NTSTATUS status;
+    Arm(p->Irp, &p->Done);
     if (p->Tcp) {
-        return PeerWait(p, ((PWSK_PROVIDER_CONNECTION_DISPATCH)p->Socket->Dispatch)->WskSend(p->Socket, Buffer, 0,
-                                                                                            p->Irp));
+        status = ((PWSK_PROVIDER_CONNECTION_DISPATCH)p->Socket->Dispatch)->WskSend(p->Socket, Buffer, 0, p->Irp);
+    } else {
+        status = ((PWSK_PROVIDER_DATAGRAM_DISPATCH)p->Socket->Dispatch)->WskSendTo(p->Socket, Buffer, 0, To, 0, NULL,
+                                                                                 p->Irp);
     }
-    return PeerWait(p, ((PWSK_PROVIDER_DATAGRAM_DISPATCH)p->Socket->Dispatch)->WskSendTo(p->Socket, Buffer, 0, To, 0,
-                                                                                        NULL, p->Irp));
+    Wait(p->Irp, &p->Done, &status);
+    return status;
 }

@@ -18,19 +18,38 @@ typedef struct _KSOCK {
 
 extern WSK_PROVIDER_NPI g_Provider;
 
-static NTSTATUS KsWait(PKSOCK k, NTSTATUS status)
+static IO_COMPLETION_ROUTINE Signal;
+
+static NTSTATUS Signal(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
 {
-    if (status == STATUS_PENDING) {
-        KeWaitForSingleObject(&k->Done, Executive, KernelMode, FALSE, NULL);
-        status = k->Irp->IoStatus.Status;
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+static VOID Arm(PIRP Irp, PKEVENT Done)
+{
+    KeClearEvent(Done);
+    IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(Irp, Signal, Done, TRUE, TRUE, TRUE);
+}
+
+static VOID Wait(PIRP Irp, PKEVENT Done, PNTSTATUS Status)
+{
+    if (*Status == STATUS_PENDING) {
+        KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
+        *Status = Irp->IoStatus.Status;
     }
-    return status;
 }
 
 static NTSTATUS KsCreate(PKSOCK k, ADDRESS_FAMILY Family, USHORT Type, ULONG Protocol, ULONG Flags)
 {
-    NTSTATUS status = KsWait(k, g_Provider.Dispatch->WskSocket(g_Provider.Client, Family, Type, Protocol, Flags,
-                                                               NULL, NULL, NULL, NULL, NULL, k->Irp));
+    NTSTATUS status;
+    Arm(k->Irp, &k->Done);
+    status = g_Provider.Dispatch->WskSocket(g_Provider.Client, Family, Type, Protocol, Flags, NULL, NULL, NULL, NULL,
+                                            NULL, k->Irp);
+    Wait(k->Irp, &k->Done, &status);
     if (NT_SUCCESS(status)) {
         k->Socket = (PWSK_SOCKET)k->Irp->IoStatus.Information;
         k->Dispatch = k->Socket->Dispatch;
@@ -44,20 +63,36 @@ NTSTATUS KsCreateUdp(PKSOCK k) { return KsCreate(k, AF_INET, SOCK_DGRAM, IPPROTO
 
 NTSTATUS KsBind(PKSOCK k, PSOCKADDR Local)
 {
-    return KsWait(k, k->Listen->WskBind(k->Socket, Local, 0, k->Irp));
+    NTSTATUS status;
+    Arm(k->Irp, &k->Done);
+    status = k->Listen->WskBind(k->Socket, Local, 0, k->Irp);
+    Wait(k->Irp, &k->Done, &status);
+    return status;
 }
 
 NTSTATUS KsSend(PKSOCK k, PWSK_BUF Buffer)
 {
-    return KsWait(k, k->Conn->WskSend(k->Socket, Buffer, 0, k->Irp));
+    NTSTATUS status;
+    Arm(k->Irp, &k->Done);
+    status = k->Conn->WskSend(k->Socket, Buffer, 0, k->Irp);
+    Wait(k->Irp, &k->Done, &status);
+    return status;
 }
 
 NTSTATUS KsSendTo(PKSOCK k, PWSK_BUF Buffer, PSOCKADDR To)
 {
-    return KsWait(k, k->Dgram->WskSendTo(k->Socket, Buffer, 0, To, 0, NULL, k->Irp));
+    NTSTATUS status;
+    Arm(k->Irp, &k->Done);
+    status = k->Dgram->WskSendTo(k->Socket, Buffer, 0, To, 0, NULL, k->Irp);
+    Wait(k->Irp, &k->Done, &status);
+    return status;
 }
 
 NTSTATUS KsClose(PKSOCK k)
 {
-    return KsWait(k, k->Conn->WskCloseSocket(k->Socket, k->Irp));
+    NTSTATUS status;
+    Arm(k->Irp, &k->Done);
+    status = k->Conn->WskCloseSocket(k->Socket, k->Irp);
+    Wait(k->Irp, &k->Done, &status);
+    return status;
 }

@@ -7,19 +7,39 @@ typedef struct _SOCK { PWSK_SOCKET Socket; PIRP Irp; KEVENT Done; } SOCK, *PSOCK
 
 extern WSK_PROVIDER_NPI g_Npi;
 
-static NTSTATUS SockWait(PSOCK s, NTSTATUS status)
+static IO_COMPLETION_ROUTINE Signal;
+
+static NTSTATUS Signal(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
 {
-    if (status == STATUS_PENDING) {
-        KeWaitForSingleObject(&s->Done, Executive, KernelMode, FALSE, NULL);
-        status = s->Irp->IoStatus.Status;
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+static VOID Arm(PIRP Irp, PKEVENT Done)
+{
+    KeClearEvent(Done);
+    IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(Irp, Signal, Done, TRUE, TRUE, TRUE);
+}
+
+static VOID Wait(PIRP Irp, PKEVENT Done, PNTSTATUS Status)
+{
+    if (*Status == STATUS_PENDING) {
+        KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
+        *Status = Irp->IoStatus.Status;
     }
-    return status;
 }
 
 static NTSTATUS SockControl(PSOCK s, ULONG Code, ULONG Level, PVOID In, SIZE_T InSize)
 {
     PWSK_PROVIDER_BASIC_DISPATCH d = (PWSK_PROVIDER_BASIC_DISPATCH)s->Socket->Dispatch;
-    return SockWait(s, d->WskControlSocket(s->Socket, WskSetOption, Code, Level, InSize, In, 0, NULL, NULL, s->Irp));
+    NTSTATUS status;
+    Arm(s->Irp, &s->Done);
+    status = d->WskControlSocket(s->Socket, WskSetOption, Code, Level, InSize, In, 0, NULL, NULL, s->Irp);
+    Wait(s->Irp, &s->Done, &status);
+    return status;
 }
 
 NTSTATUS SockStartReceiving(PSOCK s)
@@ -38,6 +58,10 @@ NTSTATUS SockStartReceiving(PSOCK s)
 NTSTATUS SockBypassTdi(PSOCK s)
 {
     ULONG bypass = WSK_TDI_BEHAVIOR_BYPASS_TDI;
-    return SockWait(s, g_Npi.Dispatch->WskControlClient(g_Npi.Client, WSK_TDI_BEHAVIOR, sizeof(bypass), &bypass, 0, // expect: WSK024 "WSK_TDI_BEHAVIOR is passed an IRP"
-                                                        NULL, NULL, s->Irp));
+    NTSTATUS status;
+    Arm(s->Irp, &s->Done);
+    status = g_Npi.Dispatch->WskControlClient(g_Npi.Client, WSK_TDI_BEHAVIOR, sizeof(bypass), &bypass, 0, NULL, // expect: WSK024 "WSK_TDI_BEHAVIOR is passed an IRP"
+                                              NULL, s->Irp);
+    Wait(s->Irp, &s->Done, &status);
+    return status;
 }

@@ -6,19 +6,39 @@
 
 typedef struct _SOCK { PWSK_SOCKET Socket; PIRP Irp; KEVENT Done; } SOCK, *PSOCK;
 
-static NTSTATUS SockWait(PSOCK s, NTSTATUS status)
+static IO_COMPLETION_ROUTINE Signal;
+
+static NTSTATUS Signal(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
 {
-    if (status == STATUS_PENDING) {
-        KeWaitForSingleObject(&s->Done, Executive, KernelMode, FALSE, NULL);
-        status = s->Irp->IoStatus.Status;
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+static VOID Arm(PIRP Irp, PKEVENT Done)
+{
+    KeClearEvent(Done);
+    IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(Irp, Signal, Done, TRUE, TRUE, TRUE);
+}
+
+static VOID Wait(PIRP Irp, PKEVENT Done, PNTSTATUS Status)
+{
+    if (*Status == STATUS_PENDING) {
+        KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
+        *Status = Irp->IoStatus.Status;
     }
-    return status;
 }
 
 static NTSTATUS SockSetOption(PSOCK s, ULONG Level, ULONG Code, PVOID In, SIZE_T InSize)
 {
     PWSK_PROVIDER_BASIC_DISPATCH d = (PWSK_PROVIDER_BASIC_DISPATCH)s->Socket->Dispatch;
-    return SockWait(s, d->WskControlSocket(s->Socket, WskSetOption, Code, Level, InSize, In, 0, NULL, NULL, s->Irp));
+    NTSTATUS status;
+    Arm(s->Irp, &s->Done);
+    status = d->WskControlSocket(s->Socket, WskSetOption, Code, Level, InSize, In, 0, NULL, NULL, s->Irp);
+    Wait(s->Irp, &s->Done, &status);
+    return status;
 }
 
 NTSTATUS SockPrepare(PSOCK s)

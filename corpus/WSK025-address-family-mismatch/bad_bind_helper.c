@@ -4,26 +4,49 @@
 
 typedef struct _SRV { PWSK_SOCKET Listener; PIRP Irp; KEVENT Done; } SRV, *PSRV;
 
-static NTSTATUS SrvWait(PSRV s, NTSTATUS status)
+static IO_COMPLETION_ROUTINE Signal;
+
+static NTSTATUS Signal(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
 {
-    if (status == STATUS_PENDING) {
-        KeWaitForSingleObject(&s->Done, Executive, KernelMode, FALSE, NULL);
-        status = s->Irp->IoStatus.Status;
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+static VOID Arm(PIRP Irp, PKEVENT Done)
+{
+    KeClearEvent(Done);
+    IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(Irp, Signal, Done, TRUE, TRUE, TRUE);
+}
+
+static VOID Wait(PIRP Irp, PKEVENT Done, PNTSTATUS Status)
+{
+    if (*Status == STATUS_PENDING) {
+        KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
+        *Status = Irp->IoStatus.Status;
     }
-    return status;
 }
 
 static NTSTATUS SrvBind(PSRV s, PSOCKADDR Local)
 {
-    return SrvWait(s, ((PWSK_PROVIDER_LISTEN_DISPATCH)s->Listener->Dispatch)->WskBind(s->Listener, Local, 0, s->Irp));
+    NTSTATUS result;
+    Arm(s->Irp, &s->Done);
+    result = ((PWSK_PROVIDER_LISTEN_DISPATCH)s->Listener->Dispatch)->WskBind(s->Listener, Local, 0, s->Irp);
+    Wait(s->Irp, &s->Done, &result);
+    return result;
 }
 
 NTSTATUS SrvStart(PWSK_PROVIDER_NPI Npi, PSRV s)
 {
     SOCKADDR_IN any = { AF_INET, 0, { 0 } };
-    NTSTATUS status = SrvWait(s, Npi->Dispatch->WskSocket(Npi->Client, AF_INET6, SOCK_STREAM, IPPROTO_TCP,
-                                                          WSK_FLAG_LISTEN_SOCKET, NULL, NULL, NULL, NULL, NULL,
-                                                          s->Irp));
+    NTSTATUS status;
+    Arm(s->Irp, &s->Done);
+    status = Npi->Dispatch->WskSocket(Npi->Client, AF_INET6, SOCK_STREAM, IPPROTO_TCP,
+                                      WSK_FLAG_LISTEN_SOCKET, NULL, NULL, NULL, NULL, NULL,
+                                      s->Irp);
+    Wait(s->Irp, &s->Done, &status);
     if (!NT_SUCCESS(status)) {
         return status;
     }

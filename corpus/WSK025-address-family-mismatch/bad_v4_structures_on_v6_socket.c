@@ -4,13 +4,29 @@
 
 typedef struct _DNS { PWSK_SOCKET Socket; PIRP Irp; KEVENT Done; } DNS, *PDNS;
 
-static NTSTATUS DnsWait(PDNS d, NTSTATUS status)
+static IO_COMPLETION_ROUTINE Signal;
+
+static NTSTATUS Signal(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
 {
-    if (status == STATUS_PENDING) {
-        KeWaitForSingleObject(&d->Done, Executive, KernelMode, FALSE, NULL);
-        status = d->Irp->IoStatus.Status;
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+static VOID Arm(PIRP Irp, PKEVENT Done)
+{
+    KeClearEvent(Done);
+    IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(Irp, Signal, Done, TRUE, TRUE, TRUE);
+}
+
+static VOID Wait(PIRP Irp, PKEVENT Done, PNTSTATUS Status)
+{
+    if (*Status == STATUS_PENDING) {
+        KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
+        *Status = Irp->IoStatus.Status;
     }
-    return status;
 }
 
 NTSTATUS DnsQuery(PWSK_PROVIDER_NPI Npi, PDNS d, PWSK_BUF Query, PWSK_BUF Answer, ULONG Server)
@@ -18,9 +34,12 @@ NTSTATUS DnsQuery(PWSK_PROVIDER_NPI Npi, PDNS d, PWSK_BUF Query, PWSK_BUF Answer
     SOCKADDR_IN to;
     SOCKADDR_IN from;
     PWSK_PROVIDER_DATAGRAM_DISPATCH dg;
-    NTSTATUS status = DnsWait(d, Npi->Dispatch->WskSocket(Npi->Client, AF_INET6, SOCK_DGRAM, IPPROTO_UDP,
-                                                          WSK_FLAG_DATAGRAM_SOCKET, NULL, NULL, NULL, NULL, NULL,
-                                                          d->Irp));
+    NTSTATUS status;
+    Arm(d->Irp, &d->Done);
+    status = Npi->Dispatch->WskSocket(Npi->Client, AF_INET6, SOCK_DGRAM, IPPROTO_UDP,
+                                      WSK_FLAG_DATAGRAM_SOCKET, NULL, NULL, NULL, NULL, NULL,
+                                      d->Irp);
+    Wait(d->Irp, &d->Done, &status);
     if (!NT_SUCCESS(status)) {
         return status;
     }
@@ -30,11 +49,20 @@ NTSTATUS DnsQuery(PWSK_PROVIDER_NPI Npi, PDNS d, PWSK_BUF Query, PWSK_BUF Answer
     to.sin_family = AF_INET;
     to.sin_port = RtlUshortByteSwap(53);
     to.sin_addr.s_addr = Server;
-    status = DnsWait(d, dg->WskSendTo(d->Socket, Query, 0, (PSOCKADDR)&to, 0, NULL, d->Irp)); // expect: WSK025 "WskSendTo is given an AF_INET address (SOCKADDR_IN 'to') on an AF_INET6 socket"
+    Arm(d->Irp, &d->Done);
+    status = dg->WskSendTo(d->Socket, Query, 0, (PSOCKADDR)&to, 0, NULL, d->Irp); // expect: WSK025 "WskSendTo is given an AF_INET address (SOCKADDR_IN 'to') on an AF_INET6 socket"
+    Wait(d->Irp, &d->Done, &status);
     if (NT_SUCCESS(status)) {
-        status = DnsWait(d, dg->WskReceiveFrom(d->Socket, Answer, 0, (PSOCKADDR)&from, NULL, NULL, NULL, // expect: WSK025 "into an AF_INET address (SOCKADDR_IN 'from') of 16 bytes"
-                                               d->Irp));
+        Arm(d->Irp, &d->Done);
+        status = dg->WskReceiveFrom(d->Socket, Answer, 0, (PSOCKADDR)&from, NULL, NULL, NULL, // expect: WSK025 "into an AF_INET address (SOCKADDR_IN 'from') of 16 bytes"
+                                    d->Irp);
+        Wait(d->Irp, &d->Done, &status);
     }
-    DnsWait(d, dg->WskCloseSocket(d->Socket, d->Irp));
+    {
+        NTSTATUS ignored;
+        Arm(d->Irp, &d->Done);
+        ignored = dg->WskCloseSocket(d->Socket, d->Irp);
+        Wait(d->Irp, &d->Done, &ignored);
+    }
     return status;
 }

@@ -5,28 +5,51 @@
 
 typedef struct _EP { PWSK_SOCKET Socket; PIRP Irp; KEVENT Done; } EP, *PEP;
 
-static NTSTATUS EpWait(PEP e, NTSTATUS status)
+static IO_COMPLETION_ROUTINE Signal;
+
+static NTSTATUS Signal(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
 {
-    if (status == STATUS_PENDING) {
-        KeWaitForSingleObject(&e->Done, Executive, KernelMode, FALSE, NULL);
-        status = e->Irp->IoStatus.Status;
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+static VOID Arm(PIRP Irp, PKEVENT Done)
+{
+    KeClearEvent(Done);
+    IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(Irp, Signal, Done, TRUE, TRUE, TRUE);
+}
+
+static VOID Wait(PIRP Irp, PKEVENT Done, PNTSTATUS Status)
+{
+    if (*Status == STATUS_PENDING) {
+        KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
+        *Status = Irp->IoStatus.Status;
     }
-    return status;
 }
 
 static NTSTATUS EpOpen(PWSK_PROVIDER_NPI Npi, PEP e, PSOCKADDR Local)
 {
-    NTSTATUS status = EpWait(e, Npi->Dispatch->WskSocket(Npi->Client, Local->sa_family, SOCK_DGRAM, IPPROTO_UDP,
-                                                         WSK_FLAG_DATAGRAM_SOCKET, NULL, NULL, NULL, NULL, NULL,
-                                                         e->Irp));
+    NTSTATUS status;
+    Arm(e->Irp, &e->Done);
+    status = Npi->Dispatch->WskSocket(Npi->Client, Local->sa_family, SOCK_DGRAM, IPPROTO_UDP,
+                                      WSK_FLAG_DATAGRAM_SOCKET, NULL, NULL, NULL, NULL, NULL,
+                                      e->Irp);
+    Wait(e->Irp, &e->Done, &status);
     if (!NT_SUCCESS(status)) {
         return status;
     }
     e->Socket = (PWSK_SOCKET)e->Irp->IoStatus.Information;
-    status = EpWait(e, ((PWSK_PROVIDER_DATAGRAM_DISPATCH)e->Socket->Dispatch)->WskBind(e->Socket, Local, 0, e->Irp));
+    Arm(e->Irp, &e->Done);
+    status = ((PWSK_PROVIDER_DATAGRAM_DISPATCH)e->Socket->Dispatch)->WskBind(e->Socket, Local, 0, e->Irp);
+    Wait(e->Irp, &e->Done, &status);
     if (NT_SUCCESS(status)) {
-        status = EpWait(e, ((PWSK_PROVIDER_DATAGRAM_DISPATCH)e->Socket->Dispatch)->WskGetLocalAddress(e->Socket, Local,
-                                                                                                    e->Irp));
+        Arm(e->Irp, &e->Done);
+        status = ((PWSK_PROVIDER_DATAGRAM_DISPATCH)e->Socket->Dispatch)->WskGetLocalAddress(e->Socket, Local,
+                                                                                          e->Irp);
+        Wait(e->Irp, &e->Done, &status);
     }
     return status;
 }

@@ -4,20 +4,39 @@
 
 typedef struct _CLIENT { PIRP Irp; KEVENT Done; } CLIENT, *PCLIENT;
 
-static NTSTATUS ClientWait(PCLIENT c, NTSTATUS status)
+static IO_COMPLETION_ROUTINE Signal;
+
+static NTSTATUS Signal(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
 {
-    if (status == STATUS_PENDING) {
-        KeWaitForSingleObject(&c->Done, Executive, KernelMode, FALSE, NULL);
-        status = c->Irp->IoStatus.Status;
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+static VOID Arm(PIRP Irp, PKEVENT Done)
+{
+    KeClearEvent(Done);
+    IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(Irp, Signal, Done, TRUE, TRUE, TRUE);
+}
+
+static VOID Wait(PIRP Irp, PKEVENT Done, PNTSTATUS Status)
+{
+    if (*Status == STATUS_PENDING) {
+        KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
+        *Status = Irp->IoStatus.Status;
     }
-    return status;
 }
 
 static NTSTATUS ClientSocket(PWSK_PROVIDER_NPI Npi, PCLIENT c, PWSK_SOCKET *Out)
 {
-    NTSTATUS status = ClientWait(c, Npi->Dispatch->WskSocket(Npi->Client, AF_INET, SOCK_STREAM, IPPROTO_TCP,
-                                                             WSK_FLAG_CONNECTION_SOCKET, NULL, NULL, NULL, NULL,
-                                                             NULL, c->Irp));
+    NTSTATUS status;
+    Arm(c->Irp, &c->Done);
+    status = Npi->Dispatch->WskSocket(Npi->Client, AF_INET, SOCK_STREAM, IPPROTO_TCP,
+                                      WSK_FLAG_CONNECTION_SOCKET, NULL, NULL, NULL, NULL,
+                                      NULL, c->Irp);
+    Wait(c->Irp, &c->Done, &status);
     if (NT_SUCCESS(status)) {
         *Out = (PWSK_SOCKET)c->Irp->IoStatus.Information;
     }
@@ -31,7 +50,11 @@ NTSTATUS Dial(PWSK_PROVIDER_NPI Npi, PCLIENT c, PSOCKADDR Peer)
     if (!NT_SUCCESS(status)) {
         return status;
     }
-    return ClientWait(c, ((PWSK_PROVIDER_CONNECTION_DISPATCH)s->Dispatch)->WskConnect(s, Peer, 0, c->Irp)); // expect: WSK026 "WskConnect is called on a socket that was not bound"
+    NTSTATUS result;
+    Arm(c->Irp, &c->Done);
+    result = ((PWSK_PROVIDER_CONNECTION_DISPATCH)s->Dispatch)->WskConnect(s, Peer, 0, c->Irp); // expect: WSK026 "WskConnect is called on a socket that was not bound"
+    Wait(c->Irp, &c->Done, &result);
+    return result;
 }
 
 NTSTATUS Hello(PWSK_PROVIDER_NPI Npi, PCLIENT c, PWSK_BUF Greeting)
@@ -44,9 +67,13 @@ NTSTATUS Hello(PWSK_PROVIDER_NPI Npi, PCLIENT c, PWSK_BUF Greeting)
         return status;
     }
     d = (PWSK_PROVIDER_CONNECTION_DISPATCH)s->Dispatch;
-    status = ClientWait(c, d->WskBind(s, (PSOCKADDR)&local, 0, c->Irp));
+    Arm(c->Irp, &c->Done);
+    status = d->WskBind(s, (PSOCKADDR)&local, 0, c->Irp);
+    Wait(c->Irp, &c->Done, &status);
     if (NT_SUCCESS(status)) {
-        status = ClientWait(c, d->WskSend(s, Greeting, 0, c->Irp)); // expect: WSK026 "WskSend is called on a connection socket that is not connected"
+        Arm(c->Irp, &c->Done);
+        status = d->WskSend(s, Greeting, 0, c->Irp); // expect: WSK026 "WskSend is called on a connection socket that is not connected"
+        Wait(c->Irp, &c->Done, &status);
     }
     return status;
 }

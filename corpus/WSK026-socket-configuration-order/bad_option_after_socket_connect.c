@@ -4,24 +4,47 @@
 
 typedef struct _LINK { PWSK_SOCKET Socket; PIRP Irp; KEVENT Done; } LINK, *PLINK;
 
-static NTSTATUS LinkWait(PLINK l, NTSTATUS status)
+static IO_COMPLETION_ROUTINE Signal;
+
+static NTSTATUS Signal(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
 {
-    if (status == STATUS_PENDING) {
-        KeWaitForSingleObject(&l->Done, Executive, KernelMode, FALSE, NULL);
-        status = l->Irp->IoStatus.Status;
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+static VOID Arm(PIRP Irp, PKEVENT Done)
+{
+    KeClearEvent(Done);
+    IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(Irp, Signal, Done, TRUE, TRUE, TRUE);
+}
+
+static VOID Wait(PIRP Irp, PKEVENT Done, PNTSTATUS Status)
+{
+    if (*Status == STATUS_PENDING) {
+        KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
+        *Status = Irp->IoStatus.Status;
     }
-    return status;
 }
 
 NTSTATUS LinkUp(PWSK_PROVIDER_NPI Npi, PLINK l, PSOCKADDR Local, PSOCKADDR Remote)
 {
     ULONG on = 1;
-    NTSTATUS status = LinkWait(l, Npi->Dispatch->WskSocketConnect(Npi->Client, SOCK_STREAM, IPPROTO_TCP, Local,
-                                                                  Remote, 0, l, NULL, NULL, NULL, NULL, l->Irp));
+    NTSTATUS status;
+    Arm(l->Irp, &l->Done);
+    status = Npi->Dispatch->WskSocketConnect(Npi->Client, SOCK_STREAM, IPPROTO_TCP, Local,
+                                             Remote, 0, l, NULL, NULL, NULL, NULL, l->Irp);
+    Wait(l->Irp, &l->Done, &status);
     if (!NT_SUCCESS(status)) {
         return status;
     }
     l->Socket = (PWSK_SOCKET)l->Irp->IoStatus.Information;
-    return LinkWait(l, ((PWSK_PROVIDER_CONNECTION_DISPATCH)l->Socket->Dispatch)->WskControlSocket( // expect: WSK026 "SO_REUSEADDR is set on a socket that WskSocketConnect already bound and connected"
-        l->Socket, WskSetOption, SO_REUSEADDR, SOL_SOCKET, sizeof(on), &on, 0, NULL, NULL, l->Irp));
+    NTSTATUS result;
+    Arm(l->Irp, &l->Done);
+    result = ((PWSK_PROVIDER_CONNECTION_DISPATCH)l->Socket->Dispatch)->WskControlSocket( // expect: WSK026 "SO_REUSEADDR is set on a socket that WskSocketConnect already bound and connected"
+        l->Socket, WskSetOption, SO_REUSEADDR, SOL_SOCKET, sizeof(on), &on, 0, NULL, NULL, l->Irp);
+    Wait(l->Irp, &l->Done, &result);
+    return result;
 }

@@ -5,20 +5,38 @@
 
 typedef struct _SOCK { PWSK_SOCKET Socket; PIRP Irp; KEVENT Done; } SOCK, *PSOCK;
 
-static NTSTATUS SockWait(PSOCK s, NTSTATUS status)
+static IO_COMPLETION_ROUTINE SockDone;
+
+static NTSTATUS SockDone(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
 {
-    if (status == STATUS_PENDING) {
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+static VOID SockArm(PSOCK s)
+{
+    KeClearEvent(&s->Done);
+    IoReuseIrp(s->Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(s->Irp, SockDone, &s->Done, TRUE, TRUE, TRUE);
+}
+
+static VOID SockWait(PSOCK s, PNTSTATUS Status)
+{
+    if (*Status == STATUS_PENDING) {
         KeWaitForSingleObject(&s->Done, Executive, KernelMode, FALSE, NULL);
-        status = s->Irp->IoStatus.Status;
+        *Status = s->Irp->IoStatus.Status;
     }
-    return status;
 }
 
 static NTSTATUS SockOpen(PWSK_PROVIDER_NPI Npi, PSOCK s, ADDRESS_FAMILY Family, USHORT Type, ULONG Protocol,
                          ULONG Flags)
 {
-    NTSTATUS status = SockWait(s, Npi->Dispatch->WskSocket(Npi->Client, Family, Type, Protocol, Flags, s, NULL,
-                                                           NULL, NULL, NULL, s->Irp));
+    NTSTATUS status;
+    SockArm(s);
+    status = Npi->Dispatch->WskSocket(Npi->Client, Family, Type, Protocol, Flags, s, NULL, NULL, NULL, NULL, s->Irp);
+    SockWait(s, &status);
     if (NT_SUCCESS(status)) {
         s->Socket = (PWSK_SOCKET)s->Irp->IoStatus.Information;
     }
@@ -28,13 +46,46 @@ static NTSTATUS SockOpen(PWSK_PROVIDER_NPI Npi, PSOCK s, ADDRESS_FAMILY Family, 
 static NTSTATUS SockOption(PSOCK s, ULONG Level, ULONG Code, ULONG Value)
 {
     ULONG v = Value;
-    return SockWait(s, ((PWSK_PROVIDER_BASIC_DISPATCH)s->Socket->Dispatch)->WskControlSocket(
-        s->Socket, WskSetOption, Code, Level, sizeof(v), &v, 0, NULL, NULL, s->Irp));
+    NTSTATUS status;
+    SockArm(s);
+    status = ((PWSK_PROVIDER_BASIC_DISPATCH)s->Socket->Dispatch)->WskControlSocket(
+        s->Socket, WskSetOption, Code, Level, sizeof(v), &v, 0, NULL, NULL, s->Irp);
+    SockWait(s, &status);
+    return status;
 }
 
 static NTSTATUS SockBind(PSOCK s, PSOCKADDR Local)
 {
-    return SockWait(s, ((PWSK_PROVIDER_LISTEN_DISPATCH)s->Socket->Dispatch)->WskBind(s->Socket, Local, 0, s->Irp));
+    NTSTATUS status;
+    SockArm(s);
+    status = ((PWSK_PROVIDER_LISTEN_DISPATCH)s->Socket->Dispatch)->WskBind(s->Socket, Local, 0, s->Irp);
+    SockWait(s, &status);
+    return status;
+}
+
+static IO_COMPLETION_ROUTINE Signal;
+
+static NTSTATUS Signal(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
+{
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+static VOID Arm(PIRP Irp, PKEVENT Done)
+{
+    KeClearEvent(Done);
+    IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(Irp, Signal, Done, TRUE, TRUE, TRUE);
+}
+
+static VOID Wait(PIRP Irp, PKEVENT Done, PNTSTATUS Status)
+{
+    if (*Status == STATUS_PENDING) {
+        KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
+        *Status = Irp->IoStatus.Status;
+    }
 }
 
 static NTSTATUS SockEvents(PSOCK s, ULONG Mask)
@@ -74,53 +125,46 @@ NTSTATUS Fetch(PWSK_PROVIDER_NPI Npi, PIRP Irp, PKEVENT Done, PSOCKADDR_IN Peer,
     PWSK_SOCKET c = NULL;
     PWSK_PROVIDER_CONNECTION_DISPATCH d;
     WSK_EVENT_CALLBACK_CONTROL cc = { &NPI_WSK_INTERFACE_ID, WSK_EVENT_RECEIVE | WSK_EVENT_DISCONNECT };
-    NTSTATUS status = Npi->Dispatch->WskSocket(Npi->Client, AF_INET, SOCK_STREAM, IPPROTO_TCP,
-                                               WSK_FLAG_CONNECTION_SOCKET, NULL, NULL, NULL, NULL, NULL, Irp);
-    if (status == STATUS_PENDING) {
-        KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
-        status = Irp->IoStatus.Status;
-    }
+    NTSTATUS status;
+    Arm(Irp, Done);
+    status = Npi->Dispatch->WskSocket(Npi->Client, AF_INET, SOCK_STREAM, IPPROTO_TCP,
+                                      WSK_FLAG_CONNECTION_SOCKET, NULL, NULL, NULL, NULL, NULL, Irp);
+    Wait(Irp, Done, &status);
     if (!NT_SUCCESS(status)) {
         return status;
     }
     c = (PWSK_SOCKET)Irp->IoStatus.Information;
     d = (PWSK_PROVIDER_CONNECTION_DISPATCH)c->Dispatch;
+    Arm(Irp, Done);
     status = d->WskBind(c, (PSOCKADDR)&local, 0, Irp);
-    if (status == STATUS_PENDING) {
-        KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
-        status = Irp->IoStatus.Status;
-    }
+    Wait(Irp, Done, &status);
     if (NT_SUCCESS(status)) {
+        Arm(Irp, Done);
         status = d->WskConnect(c, (PSOCKADDR)Peer, 0, Irp);
-        if (status == STATUS_PENDING) {
-            KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
-            status = Irp->IoStatus.Status;
-        }
+        Wait(Irp, Done, &status);
     }
     if (NT_SUCCESS(status)) {
         d->WskControlSocket(c, WskSetOption, SO_WSK_EVENT_CALLBACK, SOL_SOCKET, sizeof(cc), &cc, 0, NULL, NULL, NULL);
+        Arm(Irp, Done);
         status = d->WskControlSocket(c, WskIoctl, SIO_WSK_QUERY_IDEAL_SEND_BACKLOG, 0, 0, NULL, sizeof(backlog),
                                      &backlog, NULL, Irp);
-        if (status == STATUS_PENDING) {
-            KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
-            status = Irp->IoStatus.Status;
-        }
+        Wait(Irp, Done, &status);
     }
     if (NT_SUCCESS(status)) {
+        Arm(Irp, Done);
         status = d->WskSend(c, Request, 0, Irp);
-        if (status == STATUS_PENDING) {
-            KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
-            status = Irp->IoStatus.Status;
-        }
+        Wait(Irp, Done, &status);
     }
     if (NT_SUCCESS(status)) {
+        Arm(Irp, Done);
         status = d->WskDisconnect(c, NULL, 0, Irp);
-        if (status == STATUS_PENDING) {
-            KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
-            status = Irp->IoStatus.Status;
-        }
+        Wait(Irp, Done, &status);
     }
-    d->WskCloseSocket(c, Irp);
-    KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
+    {
+        NTSTATUS closed;
+        Arm(Irp, Done);
+        closed = d->WskCloseSocket(c, Irp);
+        Wait(Irp, Done, &closed);
+    }
     return status;
 }

@@ -1,9 +1,9 @@
-/* Trap: a socket accepted on a listener is already bound and connected; keep-alive and its receive
-   callbacks are set on it right away. */
+/* Trap: a socket accepted on a listener is already bound and connected; its receive callback is enabled
+   on it right away, in the accept callback. */
 #include <ntddk.h>
 #include <wsk.h>
 
-typedef struct _CONN { PWSK_SOCKET Socket; PIRP Irp; } CONN, *PCONN;
+typedef struct _CONN { PWSK_SOCKET Socket; } CONN, *PCONN;
 
 static NTSTATUS WSKAPI OnReceive(PVOID Context, ULONG Flags, PWSK_DATA_INDICATION Data, SIZE_T Indicated,
                                  SIZE_T *Accepted)
@@ -24,7 +24,6 @@ static NTSTATUS WSKAPI OnAccept(PVOID Context, ULONG Flags, PSOCKADDR Local, PSO
 {
     WSK_EVENT_CALLBACK_CONTROL cc = { &NPI_WSK_INTERFACE_ID, WSK_EVENT_RECEIVE };
     PCONN conn = (PCONN)Context;
-    ULONG on = 1;
     UNREFERENCED_PARAMETER(Flags);
     UNREFERENCED_PARAMETER(Local);
     UNREFERENCED_PARAMETER(Remote);
@@ -32,8 +31,6 @@ static NTSTATUS WSKAPI OnAccept(PVOID Context, ULONG Flags, PSOCKADDR Local, PSO
         return STATUS_REQUEST_NOT_ACCEPTED;
     }
     conn->Socket = AcceptSocket;
-    ((PWSK_PROVIDER_CONNECTION_DISPATCH)AcceptSocket->Dispatch)->WskControlSocket(
-        AcceptSocket, WskSetOption, SO_KEEPALIVE, SOL_SOCKET, sizeof(on), &on, 0, NULL, NULL, conn->Irp);
     ((PWSK_PROVIDER_CONNECTION_DISPATCH)AcceptSocket->Dispatch)->WskControlSocket(
         AcceptSocket, WskSetOption, SO_WSK_EVENT_CALLBACK, SOL_SOCKET, sizeof(cc), &cc, 0, NULL, NULL, NULL);
     *AcceptContext = conn;

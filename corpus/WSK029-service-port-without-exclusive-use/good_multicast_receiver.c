@@ -5,20 +5,38 @@
 
 typedef struct _SOCK { PWSK_SOCKET Socket; PIRP Irp; KEVENT Done; } SOCK, *PSOCK;
 
-static NTSTATUS SockWait(PSOCK s, NTSTATUS status)
+static IO_COMPLETION_ROUTINE SockDone;
+
+static NTSTATUS SockDone(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
 {
-    if (status == STATUS_PENDING) {
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+static VOID SockArm(PSOCK s)
+{
+    KeClearEvent(&s->Done);
+    IoReuseIrp(s->Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(s->Irp, SockDone, &s->Done, TRUE, TRUE, TRUE);
+}
+
+static VOID SockWait(PSOCK s, PNTSTATUS Status)
+{
+    if (*Status == STATUS_PENDING) {
         KeWaitForSingleObject(&s->Done, Executive, KernelMode, FALSE, NULL);
-        status = s->Irp->IoStatus.Status;
+        *Status = s->Irp->IoStatus.Status;
     }
-    return status;
 }
 
 static NTSTATUS SockOpen(PWSK_PROVIDER_NPI Npi, PSOCK s, ADDRESS_FAMILY Family, USHORT Type, ULONG Protocol,
                          ULONG Flags)
 {
-    NTSTATUS status = SockWait(s, Npi->Dispatch->WskSocket(Npi->Client, Family, Type, Protocol, Flags, s, NULL,
-                                                           NULL, NULL, NULL, s->Irp));
+    NTSTATUS status;
+    SockArm(s);
+    status = Npi->Dispatch->WskSocket(Npi->Client, Family, Type, Protocol, Flags, s, NULL, NULL, NULL, NULL, s->Irp);
+    SockWait(s, &status);
     if (NT_SUCCESS(status)) {
         s->Socket = (PWSK_SOCKET)s->Irp->IoStatus.Information;
     }
@@ -28,22 +46,34 @@ static NTSTATUS SockOpen(PWSK_PROVIDER_NPI Npi, PSOCK s, ADDRESS_FAMILY Family, 
 static NTSTATUS SockOption(PSOCK s, ULONG Level, ULONG Code, ULONG Value)
 {
     ULONG v = Value;
-    return SockWait(s, ((PWSK_PROVIDER_BASIC_DISPATCH)s->Socket->Dispatch)->WskControlSocket(
-        s->Socket, WskSetOption, Code, Level, sizeof(v), &v, 0, NULL, NULL, s->Irp));
+    NTSTATUS status;
+    SockArm(s);
+    status = ((PWSK_PROVIDER_BASIC_DISPATCH)s->Socket->Dispatch)->WskControlSocket(
+        s->Socket, WskSetOption, Code, Level, sizeof(v), &v, 0, NULL, NULL, s->Irp);
+    SockWait(s, &status);
+    return status;
 }
 
 static NTSTATUS SockBind(PSOCK s, PSOCKADDR Local)
 {
-    return SockWait(s, ((PWSK_PROVIDER_LISTEN_DISPATCH)s->Socket->Dispatch)->WskBind(s->Socket, Local, 0, s->Irp));
+    NTSTATUS status;
+    SockArm(s);
+    status = ((PWSK_PROVIDER_LISTEN_DISPATCH)s->Socket->Dispatch)->WskBind(s->Socket, Local, 0, s->Irp);
+    SockWait(s, &status);
+    return status;
 }
 
 static NTSTATUS SockJoin(PSOCK s, ULONG Group)
 {
     IP_MREQ mreq;
+    NTSTATUS status;
     mreq.imr_multiaddr.s_addr = Group;
     mreq.imr_interface.s_addr = INADDR_ANY;
-    return SockWait(s, ((PWSK_PROVIDER_BASIC_DISPATCH)s->Socket->Dispatch)->WskControlSocket(
-        s->Socket, WskSetOption, IP_ADD_MEMBERSHIP, IPPROTO_IP, sizeof(mreq), &mreq, 0, NULL, NULL, s->Irp));
+    SockArm(s);
+    status = ((PWSK_PROVIDER_BASIC_DISPATCH)s->Socket->Dispatch)->WskControlSocket(
+        s->Socket, WskSetOption, IP_ADD_MEMBERSHIP, IPPROTO_IP, sizeof(mreq), &mreq, 0, NULL, NULL, s->Irp);
+    SockWait(s, &status);
+    return status;
 }
 
 NTSTATUS StartDiscovery(PWSK_PROVIDER_NPI Npi, PSOCK s, ULONG Group)

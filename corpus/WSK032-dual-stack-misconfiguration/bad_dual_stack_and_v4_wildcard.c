@@ -4,20 +4,39 @@
 
 typedef struct _LST { PWSK_SOCKET Socket; PIRP Irp; KEVENT Done; } LST, *PLST;
 
-static NTSTATUS LstWait(PLST l, NTSTATUS status)
+static IO_COMPLETION_ROUTINE Signal;
+
+static NTSTATUS Signal(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
 {
-    if (status == STATUS_PENDING) {
-        KeWaitForSingleObject(&l->Done, Executive, KernelMode, FALSE, NULL);
-        status = l->Irp->IoStatus.Status;
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+static VOID Arm(PIRP Irp, PKEVENT Done)
+{
+    KeClearEvent(Done);
+    IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(Irp, Signal, Done, TRUE, TRUE, TRUE);
+}
+
+static VOID Wait(PIRP Irp, PKEVENT Done, PNTSTATUS Status)
+{
+    if (*Status == STATUS_PENDING) {
+        KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
+        *Status = Irp->IoStatus.Status;
     }
-    return status;
 }
 
 static NTSTATUS LstOpen(PWSK_PROVIDER_NPI Npi, PLST l, ADDRESS_FAMILY Family, PWSK_SOCKET *Out)
 {
-    NTSTATUS status = LstWait(l, Npi->Dispatch->WskSocket(Npi->Client, Family, SOCK_STREAM, IPPROTO_TCP,
-                                                          WSK_FLAG_LISTEN_SOCKET, NULL, NULL, NULL, NULL, NULL,
-                                                          l->Irp));
+    NTSTATUS status;
+    Arm(l->Irp, &l->Done);
+    status = Npi->Dispatch->WskSocket(Npi->Client, Family, SOCK_STREAM, IPPROTO_TCP,
+                                      WSK_FLAG_LISTEN_SOCKET, NULL, NULL, NULL, NULL, NULL,
+                                      l->Irp);
+    Wait(l->Irp, &l->Done, &status);
     if (NT_SUCCESS(status)) {
         *Out = (PWSK_SOCKET)l->Irp->IoStatus.Information;
     }
@@ -26,8 +45,12 @@ static NTSTATUS LstOpen(PWSK_PROVIDER_NPI Npi, PLST l, ADDRESS_FAMILY Family, PW
 
 static NTSTATUS LstSet(PLST l, PWSK_SOCKET s, ULONG Level, ULONG Code, ULONG Value)
 {
-    return LstWait(l, ((PWSK_PROVIDER_LISTEN_DISPATCH)s->Dispatch)->WskControlSocket(
-        s, WskSetOption, Code, Level, sizeof(Value), &Value, 0, NULL, NULL, l->Irp));
+    NTSTATUS result;
+    Arm(l->Irp, &l->Done);
+    result = ((PWSK_PROVIDER_LISTEN_DISPATCH)s->Dispatch)->WskControlSocket(
+        s, WskSetOption, Code, Level, sizeof(Value), &Value, 0, NULL, NULL, l->Irp);
+    Wait(l->Irp, &l->Done, &result);
+    return result;
 }
 
 NTSTATUS StartBoth(PWSK_PROVIDER_NPI Npi, PLST l)
@@ -42,14 +65,18 @@ NTSTATUS StartBoth(PWSK_PROVIDER_NPI Npi, PLST l)
     if (NT_SUCCESS(status)) {
         LstSet(l, v6, SOL_SOCKET, SO_EXCLUSIVEADDRUSE, 1);
         LstSet(l, v6, IPPROTO_IPV6, IPV6_V6ONLY, 0);
-        status = LstWait(l, ((PWSK_PROVIDER_LISTEN_DISPATCH)v6->Dispatch)->WskBind(v6, (PSOCKADDR)&any6, 0, l->Irp)); // expect: WSK032 "bound to wildcard port 7000, which an AF_INET wildcard socket also binds"
+        Arm(l->Irp, &l->Done);
+        status = ((PWSK_PROVIDER_LISTEN_DISPATCH)v6->Dispatch)->WskBind(v6, (PSOCKADDR)&any6, 0, l->Irp); // expect: WSK032 "bound to wildcard port 7000, which an AF_INET wildcard socket also binds"
+        Wait(l->Irp, &l->Done, &status);
     }
     if (NT_SUCCESS(status)) {
         status = LstOpen(Npi, l, AF_INET, &v4);
     }
     if (NT_SUCCESS(status)) {
         LstSet(l, v4, SOL_SOCKET, SO_EXCLUSIVEADDRUSE, 1);
-        status = LstWait(l, ((PWSK_PROVIDER_LISTEN_DISPATCH)v4->Dispatch)->WskBind(v4, (PSOCKADDR)&any4, 0, l->Irp));
+        Arm(l->Irp, &l->Done);
+        status = ((PWSK_PROVIDER_LISTEN_DISPATCH)v4->Dispatch)->WskBind(v4, (PSOCKADDR)&any4, 0, l->Irp);
+        Wait(l->Irp, &l->Done, &status);
     }
     return status;
 }

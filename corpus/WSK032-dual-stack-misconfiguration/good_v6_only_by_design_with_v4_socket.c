@@ -5,20 +5,39 @@
 
 typedef struct _LST { PIRP Irp; KEVENT Done; } LST, *PLST;
 
-static NTSTATUS LstWait(PLST l, NTSTATUS status)
+static IO_COMPLETION_ROUTINE Signal;
+
+static NTSTATUS Signal(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
 {
-    if (status == STATUS_PENDING) {
-        KeWaitForSingleObject(&l->Done, Executive, KernelMode, FALSE, NULL);
-        status = l->Irp->IoStatus.Status;
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+static VOID Arm(PIRP Irp, PKEVENT Done)
+{
+    KeClearEvent(Done);
+    IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(Irp, Signal, Done, TRUE, TRUE, TRUE);
+}
+
+static VOID Wait(PIRP Irp, PKEVENT Done, PNTSTATUS Status)
+{
+    if (*Status == STATUS_PENDING) {
+        KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
+        *Status = Irp->IoStatus.Status;
     }
-    return status;
 }
 
 static NTSTATUS LstOpen(PWSK_PROVIDER_NPI Npi, PLST l, ADDRESS_FAMILY Family, PWSK_SOCKET *Out)
 {
-    NTSTATUS status = LstWait(l, Npi->Dispatch->WskSocket(Npi->Client, Family, SOCK_DGRAM, IPPROTO_UDP,
-                                                          WSK_FLAG_DATAGRAM_SOCKET, NULL, NULL, NULL, NULL, NULL,
-                                                          l->Irp));
+    NTSTATUS status;
+    Arm(l->Irp, &l->Done);
+    status = Npi->Dispatch->WskSocket(Npi->Client, Family, SOCK_DGRAM, IPPROTO_UDP,
+                                      WSK_FLAG_DATAGRAM_SOCKET, NULL, NULL, NULL, NULL, NULL,
+                                      l->Irp);
+    Wait(l->Irp, &l->Done, &status);
     if (NT_SUCCESS(status)) {
         *Out = (PWSK_SOCKET)l->Irp->IoStatus.Information;
     }
@@ -27,8 +46,12 @@ static NTSTATUS LstOpen(PWSK_PROVIDER_NPI Npi, PLST l, ADDRESS_FAMILY Family, PW
 
 static NTSTATUS LstSet(PLST l, PWSK_SOCKET s, ULONG Level, ULONG Code, ULONG Value)
 {
-    return LstWait(l, ((PWSK_PROVIDER_DATAGRAM_DISPATCH)s->Dispatch)->WskControlSocket(
-        s, WskSetOption, Code, Level, sizeof(Value), &Value, 0, NULL, NULL, l->Irp));
+    NTSTATUS result;
+    Arm(l->Irp, &l->Done);
+    result = ((PWSK_PROVIDER_DATAGRAM_DISPATCH)s->Dispatch)->WskControlSocket(
+        s, WskSetOption, Code, Level, sizeof(Value), &Value, 0, NULL, NULL, l->Irp);
+    Wait(l->Irp, &l->Done, &result);
+    return result;
 }
 
 NTSTATUS StartTunnel(PWSK_PROVIDER_NPI Npi, PLST l, PWSK_SOCKET *V4, PWSK_SOCKET *V6)
@@ -41,8 +64,10 @@ NTSTATUS StartTunnel(PWSK_PROVIDER_NPI Npi, PLST l, PWSK_SOCKET *V4, PWSK_SOCKET
     status = LstOpen(Npi, l, AF_INET, V4);
     if (NT_SUCCESS(status)) {
         LstSet(l, *V4, SOL_SOCKET, SO_EXCLUSIVEADDRUSE, 1);
-        status = LstWait(l, ((PWSK_PROVIDER_DATAGRAM_DISPATCH)(*V4)->Dispatch)->WskBind(*V4, (PSOCKADDR)&any4, 0,
-                                                                                       l->Irp));
+        Arm(l->Irp, &l->Done);
+        status = ((PWSK_PROVIDER_DATAGRAM_DISPATCH)(*V4)->Dispatch)->WskBind(*V4, (PSOCKADDR)&any4, 0,
+                                                                            l->Irp);
+        Wait(l->Irp, &l->Done, &status);
     }
     if (NT_SUCCESS(status)) {
         status = LstOpen(Npi, l, AF_INET6, V6);
@@ -50,8 +75,10 @@ NTSTATUS StartTunnel(PWSK_PROVIDER_NPI Npi, PLST l, PWSK_SOCKET *V4, PWSK_SOCKET
     if (NT_SUCCESS(status)) {
         LstSet(l, *V6, SOL_SOCKET, SO_EXCLUSIVEADDRUSE, 1);
         LstSet(l, *V6, IPPROTO_IPV6, IPV6_V6ONLY, 1);
-        status = LstWait(l, ((PWSK_PROVIDER_DATAGRAM_DISPATCH)(*V6)->Dispatch)->WskBind(*V6, (PSOCKADDR)&any6, 0,
-                                                                                       l->Irp));
+        Arm(l->Irp, &l->Done);
+        status = ((PWSK_PROVIDER_DATAGRAM_DISPATCH)(*V6)->Dispatch)->WskBind(*V6, (PSOCKADDR)&any6, 0,
+                                                                            l->Irp);
+        Wait(l->Irp, &l->Done, &status);
     }
     return status;
 }

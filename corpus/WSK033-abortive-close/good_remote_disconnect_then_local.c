@@ -24,10 +24,16 @@ NTSTATUS PeerClosed(PDEVICE_OBJECT DeviceObject, PIRP Irp, PVOID Context)
 
 static VOID PeerClose(PPEER_CONN P)
 {
-    const WSK_PROVIDER_BASIC_DISPATCH *basic = P->Socket->Dispatch;
+    PWSK_SOCKET s = (PWSK_SOCKET)InterlockedExchangePointer((PVOID *)&P->Socket, NULL);
+    const WSK_PROVIDER_BASIC_DISPATCH *basic;
+
+    if (s == NULL) {
+        return;
+    }
+    basic = s->Dispatch;
     IoReuseIrp(P->Irp, STATUS_UNSUCCESSFUL);
     IoSetCompletionRoutine(P->Irp, PeerClosed, P, TRUE, TRUE, TRUE);
-    basic->WskCloseSocket(P->Socket, P->Irp);
+    basic->WskCloseSocket(s, P->Irp);
 }
 
 VOID PeerCloseWorker(PDEVICE_OBJECT DeviceObject, PVOID Context)

@@ -27,7 +27,7 @@ def set_option_before_bind(sm: SocketModel, bind: Visit, option: str, value: int
         text = _rewrite(sm, op, option, level_name, value, var)
         if text is None:
             continue
-        at = _statement_line(fn, bind.op.event)
+        at = _before_irp_setup(fn, _statement_line(fn, bind.op.event), bind.op.arg("Irp"))
         indent = source.indent(fn.file, at)
         return Fix(f"Set {option} to {value} before WskBind",
                    [Replacement(Loc(fn.file, at, 1, at, 1), f"{indent}{text}\n")])
@@ -93,6 +93,26 @@ def _statement_line(fn, ev: Event) -> int:
             if e.kind in ("assign", "decl", "return") and e.expr is not None and _contains(e.expr, ev.expr):
                 tgt_line = e.target.loc.line if e.target is not None else e.loc.line
                 line = min(line, tgt_line, e.loc.line)
+    return line
+
+
+def _before_irp_setup(fn, line: int, irp) -> int:
+    """Move above the statements just before the bind that prepare its IRP (`IoReuseIrp(irp)`,
+    `IoSetCompletionRoutine(irp, ..., &done, ...)`, `KeClearEvent(&done)`), so the inserted request does
+    not take the IRP between its preparation and its use."""
+    if irp is None or irp.fn is not fn:
+        return line
+    roots = {irp.expr.strip().root()} - {None}
+    calls = sorted(((ev.loc.line, ev) for _, ev in fn.calls() if ev.loc.line < line), key=lambda t: t[0],
+                   reverse=True)
+    for ln, ev in calls:
+        if ln != line - 1:
+            break
+        mine = {a.strip().root() for a in ev.expr.args} - {None}
+        if not mine & roots:
+            break
+        roots |= mine
+        line = ln
     return line
 
 

@@ -12,8 +12,11 @@ Socket values (`Origin`)
     the creation arguments as sets of possible values (`None` in a set = unknown on some path):
     `categories` ('basic', 'listen', 'datagram', 'connection', 'stream', 'invalid'), `families` (2, 23),
     `types`, `protocols`, `client_tables` (normalised type of the Dispatch argument, 'NULL').
-    Parameters are resolved through every call site (KSOCKET's `KsCreateListenSocket` ->
-    `KsCreateSocket(..., WSK_FLAG_LISTEN_SOCKET)`), so a wrapper shared by several categories has several.
+    Parameters are resolved through the call sites (KSOCKET's `KsCreateListenSocket` ->
+    `KsCreateSocket(..., WSK_FLAG_LISTEN_SOCKET)`). A wrapper whose socket leaves through an out-parameter
+    or its return value, with attributes that depend on its parameters, gets one origin per call site
+    (`Origin.binds`, `site_loc`: `Create(&tcp, CONNECTION)` and `Create(&udp, DATAGRAM)` are two sockets);
+    one that stores the socket in a struct field keeps a single origin with several categories.
 
 Where a socket may be (`origins_of(expr, fn)`)
     Flow-insensitive and driver-wide, like the object keys of `calls.object_key`: a socket stored in a
@@ -28,18 +31,28 @@ Operations (`Op`, `ops_in(fn)`, `ops`)
     the caller's arguments: `op.arg("ControlCode")` is a `Bound(expr, fn)` in the outermost function that
     determines it. `op.chain` is the call path [(fn, call event), ...] down to the WSK call; `op.origins`
     the sockets it may operate on; `op.table` the provider table type the call goes through (from a
-    cast in the callee expression or the declared type of the dispatch pointer); `op.option` /
-    `op.level` / `op.request` decode WskControlSocket / WskControlClient codes.
+    cast in the callee expression, `((PWSK_PROVIDER_DATAGRAM_DISPATCH)s->Dispatch)->WskSendTo`, or the
+    declared type of the dispatch pointer; `.Basic` / the anonymous basic member are looked through).
 
 Typestate (`visits`)
     For each socket, every function that creates it (directly or through a wrapper it calls) is walked
     path-sensitively from the creation on; at each later operation on that socket (must-alias only) the
-    state before it is recorded as a `Visit(op, origin, state)`. `State` is a frozenset of facts:
+    state before it is recorded as a `Visit(op, origin, state, trace)` (trace: the creation and the
+    state-changing operations on that path). The state is a frozenset of facts:
     'created' | 'accepted', 'bound', 'connected', 'listening', 'disconnected', 'closed', 'unknown'
     (the socket escaped into code we cannot see: rules stay silent), and ('opt', NAME, value) for
     options set (value None when not constant). Helper calls apply the helper's operations in source
     order. `late_client_controls` lists WskControlClient calls that must precede any socket but follow a
     creation on some path.
+
+Judging an operation
+    `decided(op, *bounds)`: the arguments are fixed within the op's call chain (judge here, report at
+    `op.site(*bounds)`, the call that passes the constant; `op.steps(note)` is the trace down the chain).
+    `decode(op)` -> (request, name) of a control call; `input_value(op)` the option value; `irp_state(b)`
+    'null' / 'set' / None; `control_blocks(op)` the WSK_EVENT_CALLBACK_CONTROL fields reaching the call
+    (`mask_value` reads one); `creation(op)` the attributes a WskSocket call asks for, through its chain;
+    `has_errors(fn)`: parse errors remain inside `fn` (absence-based conclusions there are unsafe; walks
+    of such functions start 'unknown').
 
 Addresses (`addresses(bound)`)
     The `AddressInfo` possibilities of an address argument: the variable, its structure class
@@ -52,12 +65,13 @@ Values (`values(expr, fn)`)
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from ..knowledge import wsk
 from ..model import Event, Expr, Function, Loc
 from .calls import wsk_name
+from .interproc import chain_steps
 from .paths import Facts, Step, Walk
 from .status import ANY as _ANY
 
@@ -171,9 +185,7 @@ class Op:
 
     def steps(self, last_note: str) -> list:
         """Trace steps down the call chain, ending at the WSK call."""
-        out = [Step(ev.loc, f"{f.name} calls {ev.expr.name or 'a helper'}") for f, ev in self.chain[:-1]]
-        out.append(Step(self.call.loc, last_note))
-        return out
+        return chain_steps(self.chain[:-1], self.inner, self.chain[-1][1], last_note)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,13 +194,6 @@ class Visit:
     origin: Origin
     state: frozenset
     trace: tuple = ()           # Steps: the creation and the state-changing operations on this path
-
-    def step_for(self, fact: str):
-        """The trace step that made `fact` ('bound', 'connected', an option name) true on this path."""
-        for s in reversed(self.trace):
-            if s.note.startswith(fact + " ") or f" {fact} " in s.note:
-                return s
-        return None
 
 
 @dataclass(eq=False)
@@ -282,6 +287,9 @@ class SocketModel:
     def __init__(self, program):
         self.program = program
         self._values: dict = {}
+        self._defs: dict = {}
+        self._params: dict = {}
+        self._decoded: dict = {}     # id(op) -> decode(op); ops live as long as the model
         self._ops_in: dict = {}
         self._lifting: set = set()
 
@@ -306,11 +314,18 @@ class SocketModel:
         drawn from the absence of a call or store there are unsafe."""
         return any(fn.loc.line <= ln <= fn.end_line for ln in self._error_lines.get(fn.file, ()))
 
+    def _pi(self, fn: Function, name: str) -> int | None:
+        """`fn.param_index(name)`, through a per-function table (it is asked very often)."""
+        t = self._params.get(fn.key)
+        if t is None:
+            t = self._params[fn.key] = {p.name: i for i, p in reversed(list(enumerate(fn.params)))}
+        return t.get(name)
+
     def owner(self, name: str, fn: Function | None) -> Function | None:
         """The function (or enclosing function of a lambda) that declares `name`, else None."""
         f = fn
         while f is not None:
-            if name in f.locals or f.param_index(name) is not None:
+            if name in f.locals or self._pi(f, name) is not None:
                 return f
             f = self.program.functions.get(f.parent) if f.parent else None
         return None
@@ -361,7 +376,7 @@ class SocketModel:
                     and g.init.kind != "init":
                 return self.resolve(g.init, fn, depth - 1)
             return [Bound(e, fn)]
-        i = own.param_index(e.name)
+        i = self._pi(own, e.name)
         if i is not None:
             sites = self.callers.get(own.key, [])
             if not sites:
@@ -392,7 +407,7 @@ class SocketModel:
 
     def _local_defs(self, fn: Function) -> dict[str, list]:
         """local -> the expressions assigned to it (None: an update we cannot follow, or its address escapes)."""
-        cache = self.__dict__.setdefault("_defs", {})
+        cache = self._defs
         if fn.key in cache:
             return cache[fn.key]
         defs: dict[str, list] = {}
@@ -471,7 +486,7 @@ class SocketModel:
         seeds: dict = {}
         outs: dict = {}          # out edge (src, dst) -> (wrapper key, call expr) for out-params / returns
         origins: list[Origin] = []
-        creators = self._creators()
+        creators = self._creators
         made: dict[int, Origin] = {}
 
         def origin_for(call_ev, fn):
@@ -609,21 +624,27 @@ class SocketModel:
         irp = _is_information_read(s)
         if irp is not None:
             by_call = {id(o.call): o for o in self.origins if o.call is not None}
-            return frozenset(by_call[id(ev.expr)] for ev, f in self._creation_for(irp, s.loc, fn, self._creators())
+            return frozenset(by_call[id(ev.expr)] for ev, f in self._creation_for(irp, s.loc, fn, self._creators)
                              if id(ev.expr) in by_call)
         p = self.place(s, fn)
         return self._flow[1].get(p, frozenset()) if p is not None else frozenset()
 
     def handles(self, origin: Origin) -> set:
         """Places that may hold `origin`."""
-        return {p for p, os_ in self._flow[1].items() if origin in os_}
+        return self._handles.get(id(origin), set())
+
+    @cached_property
+    def _handles(self) -> dict:
+        out: dict = {}
+        for p, os_ in self._flow[1].items():
+            for o in os_:
+                out.setdefault(id(o), set()).add(p)
+        return out
 
     # -- creation sites -----------------------------------------------------------------------------
+    @cached_property
     def _creators(self) -> dict:
         """fn key -> [(position, name, irp path, event)] of IRP-taking WSK calls, in source order."""
-        cache = self.__dict__.get("_creators_cache")
-        if cache is not None:
-            return cache
         out: dict = {}
         for fn in self.program.functions.values():
             lst = []
@@ -641,7 +662,6 @@ class SocketModel:
             lst.sort(key=lambda t: t[0])
             if lst:
                 out[fn.key] = lst
-        self.__dict__["_creators_cache"] = out
         return out
 
     def _creation_for(self, irp: Expr, loc: Loc, fn: Function, creators: dict) -> list:
@@ -658,7 +678,7 @@ class SocketModel:
         if last is not None:
             return [(last[1], fn)] if last[0] in wsk.SOCKET_CREATORS else []
         root = irp.strip().root()
-        if root is None or fn.param_index(root) is None:
+        if root is None or self._pi(fn, root) is None:
             return []
         out = []
         if fn.parent:
@@ -730,6 +750,11 @@ class SocketModel:
                           client_tables=self._client_tables(a.get("Dispatch"), fn, binds), binds=binds)
         return Origin("accept", fn, ev, call, ev.loc, categories=frozenset({"connection"}), binds=binds)
 
+    def creation(self, op: Op) -> Origin:
+        """The socket a WskSocket / WskSocketConnect op asks for, its arguments read through the op's call
+        chain (whether or not the new socket is ever used)."""
+        return self._make_origin(op.chain[-1][1], op.inner, op.binds_for(op.inner))
+
     def resolve_in(self, expr: Expr, fn: Function, binds: tuple = ()) -> list[Bound]:
         """`resolve`, with the parameters of specialised call sites (see `Origin.binds`) bound first."""
         if not binds:
@@ -741,7 +766,7 @@ class SocketModel:
         if e.kind == "name":
             own = self.owner(e.name, fn)
             if own is not None and own.key == key:
-                i = own.param_index(e.name)
+                i = self._pi(own, e.name)
                 if i is not None:
                     return self.resolve_in(call.args[i], caller, binds[1:]) if i < len(call.args) else [Bound(e, own)]
                 defs = self._local_defs(own).get(e.name)
@@ -831,7 +856,7 @@ class SocketModel:
             return b
         s = b.expr.strip()
         if s.kind == "name":
-            i = callee.param_index(s.name)
+            i = self._pi(callee, s.name)
             if i is not None and i < len(call.args):
                 return Bound(call.args[i], fn)
         return b
@@ -871,6 +896,12 @@ class SocketModel:
     def decode(self, op: Op) -> tuple:
         """(request, name) of a control call: request 'option' | 'get' | 'ioctl' | 'client' | None, name
         the option / ioctl / client control (None when not a known constant)."""
+        got = self._decoded.get(id(op))
+        if got is None:
+            got = self._decoded[id(op)] = self._decode(op)
+        return got
+
+    def _decode(self, op: Op) -> tuple:
         if op.name == "WskControlClient":
             b = op.arg("ControlCode")
             return "client", self._single_name(b, wsk.CLIENT_CONTROLS, op)
@@ -913,7 +944,7 @@ class SocketModel:
             return "null"
         def unknown_param(r):
             e = r.expr.strip()
-            return e.kind == "name" and r.fn.param_index(e.name) is not None
+            return e.kind == "name" and self._pi(r.fn, e.name) is not None
 
         if res and all(v is None or v != 0 for v in vals) and not any(unknown_param(r) for r in res):
             return "set"
@@ -982,13 +1013,25 @@ class SocketModel:
         if origin.kind == "accept_event":
             return [(origin.fn, None)]
         out = []
-        for fn in self.program.functions.values():
+        for fn in self._creating_fns.get(id(origin.call), ()):
             ops = self.ops_in(fn)
             start = next((op.event for op in ops if origin.created_by(op)), None)
             if start is None:
                 continue
             if any(op.origins == frozenset({origin}) and op.event is not start for op in ops):
                 out.append((fn, start))
+        return out
+
+    @cached_property
+    def _creating_fns(self) -> dict:
+        """id(creation call) -> functions whose operations (direct or lifted) include that call."""
+        out: dict = {}
+        for fn in self.program.functions.values():
+            for op in self.ops_in(fn):
+                if op.name in wsk.SOCKET_CREATORS:
+                    lst = out.setdefault(id(op.call), [])
+                    if not lst or lst[-1] is not fn:
+                        lst.append(fn)
         return out
 
     def _walk(self, origin: Origin, fn: Function, start: Event | None) -> list[Visit]:

@@ -176,7 +176,7 @@ class Converter:
             body = next((ch for ch in clangapi.children(c) if ch.kind == K.COMPOUND_STMT), None)
             if body is not None and main:
                 self._function(c, body)
-            elif body is None:
+            else:   # a prototype, or an inline function of a project header: keep its SAL and roles
                 self._decl(c)
         elif kind == K.VAR_DECL and main:
             self._global(c)
@@ -200,6 +200,9 @@ class Converter:
         for ch in clangapi.children(c):
             if ch.kind == K.ANNOTATE_ATTR and ch.spelling.startswith("wsklint:"):
                 ann.append(ch.spelling[8:].replace(" ", ""))
+            elif ch.kind == K.PARM_DECL:   # `_In_ _IRQL_restores_ KIRQL Irql`
+                ann += [a.spelling[8:].replace(" ", "") for a in ch.get_children()
+                        if a.kind == K.ANNOTATE_ATTR and a.spelling.startswith("wsklint:_IRQL_")]
         t = c.type
         if t.kind in (T.TYPEDEF, T.ELABORATED):
             roles.append(t.spelling.split("::")[-1])

@@ -82,6 +82,13 @@ CLIENT_DISPATCH_TYPES: dict[str, tuple[str, ...]] = {
                                    "WskDisconnectEvent", "WskSendBacklogEvent"),
 }
 
+# Member order of the client dispatch tables where it differs from the callback list above (for
+# positional initialisers whose type the parser did not know).
+CLIENT_DISPATCH_LAYOUT: dict[str, tuple[str, ...]] = {
+    "WSK_CLIENT_DISPATCH": ("Version", "Reserved", "WskClientEvent"),
+    "WSK_CLIENT_STREAM_DISPATCH": (),
+}
+
 EVENT_CALLBACKS: dict[str, tuple[str, ...]] = {
     "WskClientEvent": ("ClientContext", "EventType", "Information", "InformationLength"),
     "WskAcceptEvent": ("SocketContext", "Flags", "LocalAddress", "RemoteAddress", "AcceptSocket",
@@ -106,6 +113,21 @@ EVENT_ROLE_TYPES: dict[str, str] = {
     "PFN_WSK_SEND_BACKLOG_EVENT": "WskSendBacklogEvent",
 }
 
+# WSK_INSPECT_ACTION values (wsk.h).
+INSPECT_ACTIONS = {"WskInspectReject": 0, "WskInspectAccept": 1, "WskInspectPend": 2, "WskInspectMax": 3}
+
+# What each event callback may return (the callback reference pages); the values are names in STATUS
+# or INSPECT_ACTIONS.
+EVENT_RETURNS: dict[str, tuple[str, ...]] = {
+    "WskDisconnectEvent": ("STATUS_SUCCESS",),
+    "WskSendBacklogEvent": ("STATUS_SUCCESS",),
+    "WskAbortEvent": ("STATUS_SUCCESS",),
+    "WskReceiveEvent": ("STATUS_SUCCESS", "STATUS_PENDING", "STATUS_DATA_NOT_ACCEPTED"),
+    "WskReceiveFromEvent": ("STATUS_SUCCESS", "STATUS_PENDING", "STATUS_DATA_NOT_ACCEPTED"),
+    "WskAcceptEvent": ("STATUS_SUCCESS", "STATUS_REQUEST_NOT_ACCEPTED"),
+    "WskInspectEvent": ("WskInspectReject", "WskInspectAccept", "WskInspectPend"),
+}
+
 # Status values (as unsigned 32-bit).
 STATUS = {
     "STATUS_SUCCESS": 0x00000000,
@@ -119,7 +141,17 @@ STATUS = {
     "STATUS_DEVICE_NOT_READY": 0xC00000A3,
     "STATUS_NOINTERFACE": 0xC00002B9,
     "STATUS_TIMEOUT": 0x00000102,
+    "STATUS_INSUFFICIENT_RESOURCES": 0xC000009A,
+    "STATUS_INVALID_PARAMETER": 0xC000000D,
+    "STATUS_UNSUCCESSFUL": 0xC0000001,
+    "STATUS_CANCELLED": 0xC0000120,
+    "STATUS_INVALID_BUFFER_SIZE": 0xC0000206,
+    "STATUS_CONNECTION_ABORTED": 0xC0000241,
+    "STATUS_INVALID_DEVICE_STATE": 0xC0000184,
 }
+
+SO_WSK_EVENT_CALLBACK = 0x4002          # WSK_SO_BASE (0x4000) + 2
+WSK_SET_STATIC_EVENT_CALLBACKS = 7
 
 WSK_NO_WAIT = 0
 WSK_INFINITE_WAIT = 0xFFFFFFFF

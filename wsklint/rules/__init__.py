@@ -3,6 +3,10 @@ from .wsk001_driver_irp_completion_not_stopped import DriverIrpCompletionNotStop
 from .wsk002_irp_freed_while_owned_by_wsk import IrpFreedWhileOwnedByWsk
 from .wsk003_irp_origin_misuse import IrpOriginMisuse
 from .wsk004_buffer_released_before_completion import BufferReleasedBeforeCompletion
+from .wsk005_call_above_irql_limit import CallAboveIrqlLimit
+from .wsk006_paged_code_at_dispatch import PagedCodeAtDispatch
+from .wsk007_at_dispatch_flag_misuse import AtDispatchFlagMisuse
+from .wsk008_close_socket_race import CloseSocketRace
 from .wsk009_socket_from_unchecked_irp import SocketFromUncheckedIrp
 from .wsk010_sync_wait_stale_or_abandoned import SyncWaitStaleOrAbandoned
 from .wsk011_request_from_completion_routine import RequestFromCompletionRoutine
@@ -14,6 +18,8 @@ from .wsk016_wsk_buf_mdl_misbuilt import WskBufMdlMisbuilt
 from .wsk017_mdl_unlock_free_mismatch import MdlUnlockFreeMismatch
 from .wsk018_wsk_buf_out_of_bounds import WskBufOutOfBounds
 from .wsk019_indication_release_mismatch import IndicationReleaseMismatch
+from .wsk020_callback_return_value import CallbackReturnValue
+from .wsk021_dead_socket_signal import DeadSocketSignal
 from .wsk022_callback_argument_escapes import CallbackArgumentEscapes
 from .wsk023_dispatch_table_category_mismatch import DispatchTableCategoryMismatch
 from .wsk024_control_irp_mismatch import ControlIrpMismatch
@@ -37,6 +43,10 @@ ALL_RULES = [
     IrpFreedWhileOwnedByWsk,
     IrpOriginMisuse,
     BufferReleasedBeforeCompletion,
+    CallAboveIrqlLimit,
+    PagedCodeAtDispatch,
+    AtDispatchFlagMisuse,
+    CloseSocketRace,
     SocketFromUncheckedIrp,
     SyncWaitStaleOrAbandoned,
     RequestFromCompletionRoutine,
@@ -48,6 +58,8 @@ ALL_RULES = [
     MdlUnlockFreeMismatch,
     WskBufOutOfBounds,
     IndicationReleaseMismatch,
+    CallbackReturnValue,
+    DeadSocketSignal,
     CallbackArgumentEscapes,
     DispatchTableCategoryMismatch,
     ControlIrpMismatch,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ..analysis import status
 from ..analysis.calls import arg, is_call_to, object_key, wsk_name
-from ..analysis.interproc import MustReach, call_chains, reachable
+from ..analysis.interproc import MustReach, reachable
 from ..analysis.paths import STOP, Facts, Walk, track_call_status
 from ..program import CALLBACK_ROLES
 from .base import Rule, role_step, step
@@ -58,7 +58,8 @@ class DeregisterOrder(Rule):
 
     ## Known limitations
     Registrations are matched by the name of the variable or field (`g_Registration`,
-    `Ctx->Registration`). Helpers are followed through direct calls only; an unload path that calls
+    `Ctx->Registration`). Unload helpers are followed through direct calls (callbacks through the
+    call graph, function pointers included); an unload path that calls
     code wsklint cannot see (a function without a body here, a function pointer) is assumed to
     deregister there.
 
@@ -168,7 +169,7 @@ class DeregisterOrder(Rule):
                 if role.kind not in CALLBACK_ROLES and not role.kind.startswith("event:"):
                     continue
                 start = program.functions[key]
-                for chain, fn, ev in call_chains(program, start, _call("WskDeregister")):
+                for chain, fn, ev in program.callgraph.chains(start, _call("WskDeregister")):
                     if id(ev) in reported:
                         continue
                     reported.add(id(ev))

@@ -77,9 +77,10 @@ class DispatchTableCategoryMismatch(Rule):
 
     def _creations(self, program, sm):
         seen = set()
-        for o in sm.origins:
-            if o.kind != "create":
+        for op in sm.ops:
+            if op.name != "WskSocket":
                 continue
+            o = sm.creation(op)
             cat, table = o.category, (next(iter(o.client_tables)) if len(o.client_tables) == 1 else None)
             args = dict(zip(wsk.PROVIDER_FUNCTIONS["WskSocket"], o.call.args))
             at = [Step(o.loc, f"WskSocket creates a {cat} socket")] if cat else []

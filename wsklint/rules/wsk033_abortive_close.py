@@ -42,8 +42,9 @@ class AbortiveClose(Rule):
     Then call `WskCloseSocket`.
 
     ## Known limitations
-    Closes on error paths (after a failed status test) and after an abortive disconnect indication
-    (`WskDisconnectEvent` with `WSK_FLAG_ABORTIVE`) are intended and not reported. A close in a
+    Closes on error paths (after a failed status test), after an abortive disconnect indication
+    (`WskDisconnectEvent` with `WSK_FLAG_ABORTIVE`) and inside the accept callback (rejecting the
+    connection) are intended and not reported. A close in a
     function other than the one that connected the socket (a work item, a completion routine) is
     judged only by the driver-wide check. A send counts as complete once the path waits.
 
@@ -74,6 +75,8 @@ class AbortiveClose(Rule):
                     or v.state & {"disconnected", "unknown", "closed"} or (op.fn.key, id(op.event)) in seen:
                 continue
             seen.add((op.fn.key, id(op.event)))
+            if v.origin.kind == "accept_event" and op.fn is v.origin.fn:
+                continue            # closing in the accept callback rejects the connection: nothing to lose
             arrival = _arrival(program, sends, op.fn, op.event, v.origin)
             if arrival is None:
                 continue
@@ -118,8 +121,9 @@ class AbortiveClose(Rule):
             return
         chains = _Entries(program)
         for op in sm.ops:
-            if op.name != "WskCloseSocket" or not op.direct or id(op.call) in reported:
-                continue
+            if op.name != "WskCloseSocket" or not op.direct or id(op.call) in reported \
+                    or "event:WskAcceptEvent" in program.role_kinds(op.fn.key):
+                continue            # (closing in the accept callback rejects the connection)
             if op.origins and not any(_may_connect(o) for o in op.origins) or \
                     not op.origins and op.table not in ("WSK_PROVIDER_CONNECTION_DISPATCH", "WSK_PROVIDER_STREAM_DISPATCH"):
                 continue

@@ -51,7 +51,8 @@ class OneSendInFlight(Rule):
     ## Known limitations
     Loops whose iteration also receives on a socket (request/response protocols, control
     channels) are not reported, nor are sends whose length is a constant below 536 bytes (small
-    messages: see WSK035). A wait counts as waiting for the send when it is guarded by the send's
+    messages: see WSK035), nor loops that send the same data again (retries: nothing in the
+    iteration changes the buffer or the arguments of the sending helper). A wait counts as waiting for the send when it is guarded by the send's
     STATUS_PENDING, or waits on the send IRP's completion context or a sibling of the IRP in the
     same structure; other waits are not attributed to the send.
 
@@ -81,7 +82,10 @@ class OneSendInFlight(Rule):
             for loop in fn.loops:
                 if not iterates(fn, loop) or submits_in(program, receives, fn, loop):
                     continue            # request/response and control protocols receive in the loop
+                varying = _varying(fn, loop)
                 for site in loop_submissions(program, sends, fn, loop, skip=_small):
+                    if not _advances(site.ev, fn, varying):
+                        continue        # the same data again: a retry loop, not a stream
                     if site.waits:
                         warned = True
                         yield self.report(site.ev.loc, "Each iteration of this loop submits a stream send and waits "
@@ -98,6 +102,32 @@ class OneSendInFlight(Rule):
                               "SIO_WSK_QUERY_IDEAL_SEND_BACKLOG nor enables WSK_EVENT_SEND_BACKLOG: it cannot size "
                               "the data it keeps in flight to the connection's ideal send backlog", fn=fn, trace=trace,
                               anchor=f"backlog {site.ev.expr.text}", severity="note")
+
+
+def _varying(fn, loop) -> set:
+    """Access paths an iteration changes: assignment targets in the body, and the plain variables of the
+    loop condition (the model has no events for `i++`)."""
+    out = {ev.target.path() for b in loop.body for ev in fn.blocks[b].events
+           if ev.kind in ("assign", "decl") and ev.target is not None and ev.target.path()}
+    cond = fn.blocks[loop.head].cond
+    if cond is not None:
+        out |= {n.name for n in cond.walk() if n.kind == "name" and n.name in fn.locals}
+    return out
+
+
+def _advances(ev, fn, varying) -> bool:
+    """Whether the data a send (or a helper call that sends) is given changes between iterations."""
+    call = ev.expr
+    buf = op_arg(call, fn, "Buffer")
+    exprs = [buf] if buf is not None else list(call.args)
+    for e in exprs:
+        p = e.strip().path() or ""
+        p = p.lstrip("&*")
+        if any(n.kind == "name" and n.name in varying for n in e.walk()):
+            return True
+        if p and any(v == p or v.startswith(p + ".") or v.startswith(p + "->") for v in varying):
+            return True
+    return False
 
 
 def _small(fn, ev, facts) -> bool:

@@ -9,6 +9,7 @@ typedef struct _SERVER {
     KEVENT Done;
 } SERVER, *PSERVER;
 
-NTSTATUS ServerWait(PSERVER Server, NTSTATUS Status);
+VOID ServerArm(PSERVER Server);
+VOID ServerWait(PSERVER Server, PNTSTATUS Status);
 NTSTATUS ServerOpen(PSERVER Server);
 VOID ServerStop(PSERVER Server);

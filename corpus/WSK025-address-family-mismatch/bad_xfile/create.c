@@ -1,19 +1,37 @@
 #include "listener.h"
 
-NTSTATUS ListenerWait(PLISTENER l, NTSTATUS status)
+static IO_COMPLETION_ROUTINE Signal;
+
+static NTSTATUS Signal(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
 {
-    if (status == STATUS_PENDING) {
-        KeWaitForSingleObject(&l->Done, Executive, KernelMode, FALSE, NULL);
-        status = l->Irp->IoStatus.Status;
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+VOID Arm(PIRP Irp, PKEVENT Done)
+{
+    KeClearEvent(Done);
+    IoReuseIrp(Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(Irp, Signal, Done, TRUE, TRUE, TRUE);
+}
+
+VOID Wait(PIRP Irp, PKEVENT Done, PNTSTATUS Status)
+{
+    if (*Status == STATUS_PENDING) {
+        KeWaitForSingleObject(Done, Executive, KernelMode, FALSE, NULL);
+        *Status = Irp->IoStatus.Status;
     }
-    return status;
 }
 
 NTSTATUS ListenerCreate(PWSK_PROVIDER_NPI Npi, PLISTENER l)
 {
-    NTSTATUS status = ListenerWait(l, Npi->Dispatch->WskSocket(Npi->Client, AF_INET6, SOCK_STREAM, IPPROTO_TCP,
-                                                               WSK_FLAG_LISTEN_SOCKET, NULL, NULL, NULL, NULL,
-                                                               NULL, l->Irp));
+    NTSTATUS status;
+    Arm(l->Irp, &l->Done);
+    status = Npi->Dispatch->WskSocket(Npi->Client, AF_INET6, SOCK_STREAM, IPPROTO_TCP, WSK_FLAG_LISTEN_SOCKET, NULL,
+                                      NULL, NULL, NULL, NULL, l->Irp);
+    Wait(l->Irp, &l->Done, &status);
     if (NT_SUCCESS(status)) {
         l->Socket = (PWSK_SOCKET)l->Irp->IoStatus.Information;
     }

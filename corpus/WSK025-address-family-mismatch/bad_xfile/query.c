@@ -4,8 +4,11 @@
 NTSTATUS ListenerPort(PLISTENER l, PUSHORT Port)
 {
     SOCKADDR_IN local;
-    NTSTATUS status = ListenerWait(l, ((PWSK_PROVIDER_LISTEN_DISPATCH)l->Socket->Dispatch)->WskGetLocalAddress(
-        l->Socket, (PSOCKADDR)&local, l->Irp)); // expect: WSK025 "WskGetLocalAddress writes an AF_INET6 address (28 bytes)"
+    NTSTATUS status;
+    Arm(l->Irp, &l->Done);
+    status = ((PWSK_PROVIDER_LISTEN_DISPATCH)l->Socket->Dispatch)->WskGetLocalAddress(
+        l->Socket, (PSOCKADDR)&local, l->Irp); // expect: WSK025 "WskGetLocalAddress writes an AF_INET6 address (28 bytes)"
+    Wait(l->Irp, &l->Done, &status);
     *Port = local.sin_port;
     return status;
 }

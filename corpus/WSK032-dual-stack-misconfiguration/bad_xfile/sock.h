@@ -4,7 +4,6 @@
 
 typedef struct _SOCK { PWSK_SOCKET Socket; PIRP Irp; KEVENT Done; } SOCK, *PSOCK;
 
-NTSTATUS SockWait(PSOCK s, NTSTATUS status);
 NTSTATUS SockOpen(PWSK_PROVIDER_NPI Npi, PSOCK s, ADDRESS_FAMILY Family, USHORT Type, ULONG Protocol, ULONG Flags);
 NTSTATUS SockOption(PSOCK s, ULONG Level, ULONG Code, ULONG Value);
 NTSTATUS SockBind(PSOCK s, PSOCKADDR Local);

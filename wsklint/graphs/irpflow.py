@@ -478,6 +478,15 @@ class WalkResult:
     unproven: set                  # submission locs that may still be pending at an exit
 
 
+def _split(st: IrpState):
+    """What a path released or reset only accumulates: paths differing just there may be merged."""
+    return replace(st, releases=frozenset(), resets=frozenset()), (st.releases, st.resets)
+
+
+def _join(core: IrpState, extras) -> IrpState:
+    return replace(core, releases=extras[0], resets=extras[1])
+
+
 class IrpWalker:
     def __init__(self, db: IrpFlow, fn: Function, key: str | None):
         self.db, self.fn, self.key = db, fn, key
@@ -495,7 +504,8 @@ class IrpWalker:
         fx = Facts()
         for p in self.status_params:
             fx = fx.set(f"param:{p}", status.ANY).alias(p, f"param:{p}")
-        Walk(fn, self.step, self.at_exit, self.edge, cond=self.on_cond).run(fn.entry, 0, st, fx)
+        Walk(fn, self.step, self.at_exit, self.edge, cond=self.on_cond, widen=(_split, _join)).run(
+            fn.entry, 0, st, fx)
         return self.result
 
     # -- walk callbacks ---------------------------------------------------------------------------
@@ -1054,14 +1064,12 @@ class IrpFlow:
                 if not any(a.final.phase in ("flight", "owned") and a.final.keep for a in res.alts):
                     continue
                 key = "@" + key
-            uniq = []
+            uniq: dict = {}     # the first MAX_ALTS distinct alternatives, in walk order
             for a in res.alts:
-                a = replace(a, final=replace(a.final, first=a.final.first, origin_loc=a.final.origin_loc,
-                                             sub_loc=None, stale=None))
-                if a not in uniq:
-                    uniq.append(a)
-            if len(uniq) > MAX_ALTS:
-                uniq = uniq[:MAX_ALTS]
+                uniq[replace(a, final=replace(a.final, sub_loc=None, stale=None))] = None
+                if len(uniq) == MAX_ALTS:
+                    break
+            uniq = list(uniq)
             if uniq and any(self._effective(a) for a in uniq):
                 alts[key] = uniq
         self._busy.discard(("summary", fn.key))

@@ -16,6 +16,7 @@ built analyses). `cores` is CPU seconds over wall seconds of the front end (2.0 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import resource
@@ -125,6 +126,7 @@ def measure(root: str, jobs: int, cache: str) -> dict:
             phases[name] = time.perf_counter() - t
             return v
 
+        gc.freeze()                                   # as Engine.run does for the analyses
         program = phase("program", lambda: Program(ordered))
         phase("roles", lambda: program.roles)
         phase("callgraph", lambda: program.callgraph)
@@ -139,6 +141,7 @@ def measure(root: str, jobs: int, cache: str) -> dict:
         rec["analysis_wall"] = t2 - t1
         rec["wall"] = t2 - t0
         rec["cpu"] = (cpu2[0] - cpu0[0]) + (cpu2[1] - cpu0[1])
+        gc.unfreeze()
         out[label] = rec
         del program, models, ordered
 

@@ -95,3 +95,17 @@ def test_dump_irpflow_text_and_dot():
     assert '[style=dashed, label="arms"]' in dot.output
     bad = CliRunner().invoke(main, ["dump-irpflow", path, "--function", "Nope"])
     assert bad.exit_code == 2
+
+
+def test_summaries_through_a_call_chain_hundreds_deep(run_files, write_driver):
+    # each helper's summary needs its callee's first: the recursion follows the chain
+    n = 600
+    src = ["#include <ntddk.h>", ""] + [f"static VOID Release{i}(PIRP Irp);" for i in range(n + 1)]
+    src += ["VOID Entry(void)", "{", "    PIRP irp = IoAllocateIrp(1, FALSE);", "    if (irp == NULL) {",
+            "        return;", "    }", "    Release0(irp);", "    IoFreeIrp(irp);", "}"]
+    for i in range(n):
+        src += [f"static VOID Release{i}(PIRP Irp)", "{", f"    Release{i + 1}(Irp);", "}"]
+    src += [f"static VOID Release{n}(PIRP Irp)", "{", "    IoFreeIrp(Irp);", "}"]
+    res = run_files([write_driver("\n".join(src) + "\n")])
+    assert not [x for x in res.notifications if x.code == "rule-error"]
+    assert [(d.code, d.loc.line, d.message) for d in res.diagnostics] == [("WSK002", 611, "IRP 'irp' is freed twice")]

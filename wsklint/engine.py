@@ -16,6 +16,7 @@ from .frontend import SOURCE_SUFFIXES, Frontend
 from .model import Loc
 from .program import Program
 from .result import Notification, RunResult
+from .stack import with_deep_stack
 from .rules import ALL_RULES
 from .suppress import Suppressions
 
@@ -178,8 +179,8 @@ class Engine:
         # from walking them again and again while the analyses allocate (a quarter of their time).
         gc.freeze()
         try:
-            for unit in units:
-                self._check_unit(Program([models[f] for f in unit]), result, crashed)
+            with_deep_stack(lambda: [self._check_unit(Program([models[f] for f in unit]), result, crashed)
+                                      for unit in units])
         finally:
             gc.unfreeze()
         self._post_process(result, crashed)

@@ -141,14 +141,19 @@ class Frontend:
 
     def _cache_put(self, key: str, model: FileModel):
         d = Path(self.opts.cache_dir or default_cache_dir()) / key[:2]
+        tmp = d / f".{key}.{os.getpid()}.tmp"
         try:
             d.mkdir(parents=True, exist_ok=True)
-            tmp = d / f".{key}.{os.getpid()}.tmp"
             with open(tmp, "wb") as f:
                 pickle.dump(model, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, d / f"{key}.pickle")
-        except OSError:
-            pass   # a read-only or full cache directory must not fail the run
+        except (OSError, RecursionError):
+            # a read-only or full cache directory, or expressions nested too deep to pickle on this
+            # thread's stack, must not fail the run: the file is parsed again next time
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
 
     # -- parsing --------------------------------------------------------------------------------
     def parse(self, paths: list[str], progress=None, root: str | None = None) -> tuple[dict, list]:

@@ -46,6 +46,13 @@ def default_cache_dir() -> str:
     return os.path.join(xdg, "wsklint")
 
 
+def _size(job: ParseJob) -> int:
+    try:
+        return os.path.getsize(job.path)
+    except OSError:
+        return 0
+
+
 @contextmanager
 def _no_cyclic_gc(when: bool = True):
     """Models are trees of many small objects without reference cycles: the cyclic collector, run
@@ -174,7 +181,8 @@ class Frontend:
         if self.opts.jobs == -1:
             results = ((job, run_job(job)) for job in jobs)
         else:
-            results = self.pool.map(jobs) if jobs else iter(())
+            # largest first, so that no big file starts last while the other workers sit idle
+            results = self.pool.map(sorted(jobs, key=_size, reverse=True)) if jobs else iter(())
         with _no_cyclic_gc(self.opts.jobs != -1):    # this process only unpickles and pickles models
             for job, res in results:
                 done += 1

@@ -43,7 +43,7 @@ import networkx as nx
 
 from ..analysis import status
 from ..analysis.calls import arg, wsk_name
-from ..analysis.paths import STOP, Facts, Fork, Step, Walk, status_of, track_call_status
+from ..analysis.paths import STOP, Facts, Fork, Step, Walk, relay_status, status_of, track_call_status
 from ..knowledge import irp as K
 from ..model import Event, Expr, Function, Loc
 from ..program import function_ref
@@ -450,6 +450,7 @@ class IrpState:
     resets: frozenset = frozenset()
     releases: frozenset = frozenset()
     cons: tuple = ()              # ((status parameter path, outcomes), ...)
+    moved: frozenset = frozenset()  # by-value status parameters assigned on this path
     ret: int = 0                  # the return statement taken (paths that return differently stay apart)
 
 
@@ -476,6 +477,7 @@ class Incident:
 class WalkResult:
     alts: list
     unproven: set                  # submission locs that may still be pending at an exit
+    relays: dict = field(default_factory=dict)   # by-value status parameter -> (every exit, some exit)
 
 
 class IrpWalker:
@@ -486,6 +488,7 @@ class IrpWalker:
         self.found: list[Incident] = []
         self.result = WalkResult([], set())
         self.status_params = _status_params(fn)
+        self.by_value = tuple(p for p in self.status_params if not p.startswith("*"))
 
     def run(self) -> WalkResult:
         fn = self.fn
@@ -500,6 +503,9 @@ class IrpWalker:
 
     # -- walk callbacks ---------------------------------------------------------------------------
     def step(self, st, fx, ev, tr):
+        if self.by_value and ev.kind in ("assign", "decl") and ev.target is not None and \
+                ev.target.strip().path() in self.by_value:
+            st = replace(st, moved=st.moved | {ev.target.strip().path()})
         if st.timed is not None and st.timed[2] is None and ev.kind in ("assign", "decl") and \
                 ev.expr is not None and id(ev.expr.strip()) == st.timed[1] and ev.target is not None:
             st = replace(st, timed=(st.timed[0], st.timed[1], ev.target.strip().path()))
@@ -542,13 +548,17 @@ class IrpWalker:
         if self.status_params:
             cons = status.constraints(blk.cond, label == "T")
             for p in self.status_params:
-                if p in cons:
+                if p in cons and p not in st.moved:   # a constraint on the value the caller passed
                     d = dict(st.cons)
                     d[p] = d.get(p, status.ANY) & cons[p]
                     st = replace(st, cons=tuple(sorted(d.items())))
         return st
 
     def at_exit(self, st, fx, tr, ret):
+        for p in self.by_value:
+            completed, same = self.result.relays.get(p, (True, True))
+            c, i = self._relays(p, st, fx, ret)
+            self.result.relays[p] = (completed and c, same and i)
         pend = self.pending(st, fx)
         if pend and st.phase in ("flight", "owned") and st.sub_loc is not None:
             self.result.unproven.add(st.sub_loc)
@@ -564,6 +574,22 @@ class IrpWalker:
                                       tr + (Step(where, f"{self.fn.name} returns while the request may be "
                                                  "pending"),), obj=k, what=kind)
         self.result.alts.append(self._alt(st, fx, ret))
+
+    def _relays(self, p, st, fx, ret) -> tuple[bool, bool]:
+        """Whether this exit returns (a) the status the request passed for `p` completed with: that
+        status on a path that proved it was not pending, or the IRP's `IoStatus.Status` after a wait;
+        (b) the value passed for `p`, unchanged."""
+        if ret is None or ret.expr is None:
+            return False, False
+        e = ret.expr.strip()
+        subj = status.subject_key(e)
+        returned = subj is not None and fx.resolve(subj) == f"param:{p}"
+        same = returned and p not in st.moved
+        o = fx.get(subj) if returned else None
+        if not ((e.path() or "").endswith("IoStatus.Status") or (o is not None and status.PENDING not in o)):
+            return False, same
+        entry = dict(st.cons).get(p, status.ANY)
+        return (returned or p in st.moved) and (status.PENDING not in entry or bool(st.waits)), same
 
     def _alt(self, st, fx, ret) -> Alt:
         r = None
@@ -586,8 +612,8 @@ class IrpWalker:
                         event=final.event if final.event and self.db.is_shared(self.fn, final.event) else None,
                         context=final.context if final.context and self.db.is_shared(self.fn, final.context)
                         else None)
-        outs = tuple((p, fx.get(p)) for p in self.status_params if fx.get(p) is not None and
-                     fx.get(p) != dict(st.cons).get(p, status.ANY))
+        outs = tuple((p, fx.get(p)) for p in self.status_params if p.startswith("*") and fx.get(p) is not None
+                     and fx.get(p) != dict(st.cons).get(p, status.ANY))
         return Alt(r, st.cons, outs, final)
 
     # -- the transitions --------------------------------------------------------------------------
@@ -645,13 +671,14 @@ class IrpWalker:
         if k == "origin":
             if op.origin == "other":
                 return [(IrpState(first=st.first, waits=st.waits, resets=st.resets, releases=st.releases,
-                                  cons=st.cons, stale=st.stale), fx, tr)]
+                                  cons=st.cons, moved=st.moved, stale=st.stale), fx, tr)]
             note = f"{op.api} allocates the IRP" + (f" with {op.value} stack location(s)" if op.value is not None
                                                     else "")
             new = IrpState(phase="ready", origin="allocate" if op.origin == "allocate" else "build",
                            origin_loc=loc, stack=op.value, reinit=True, first=st.first or (("origin", loc)
                                                                               if st.phase == "unknown" else None),
-                           waits=st.waits, resets=st.resets, releases=st.releases, cons=st.cons, stale=st.stale)
+                           waits=st.waits, resets=st.resets, releases=st.releases, cons=st.cons, moved=st.moved,
+                           stale=st.stale)
             return [(new, fx, tr + (Step(loc, note),))]
         if k in ("init", "reuse"):
             self.touch("reuse", st, fx, tr, loc, f"{op.api} reinitialises the IRP")
@@ -790,7 +817,7 @@ class IrpWalker:
             if alts is None:
                 alts = summ.alts.get(None, ())
             if not alts:
-                out.append((st, fx, tr))
+                out.append((st, relay_status(fx, op.call, summ.relay), tr))
                 continue
             for alt in alts:
                 res = self.replay(op, callee, alt, st, fx, tr)
@@ -809,7 +836,7 @@ class IrpWalker:
         fx, ck = track_call_status(fx, op.ev, op.call)
         cons = {ck: alt.ret} if alt.ret is not None else {}
         for p, outs in alt.cons:
-            s = m(p)
+            s = m(p) if p.startswith("*") else _value_subject(callee, p, op.call)
             if s:
                 cons[s] = cons.get(s, status.ANY) & outs
         if cons:
@@ -820,6 +847,15 @@ class IrpWalker:
             s = m(p)
             if s and fx.tracks(s):
                 fx = fx.set(s, outs)
+        rel = self.db.summary(callee).relay
+        if rel is not None:
+            subj = status.subject_key(op.call.args[rel[0]]) if rel[0] < len(op.call.args) else None
+            if subj and fx.tracks(subj):
+                # what it returns is the request's status from here on: the completed one, or the same
+                ret = fx.get(ck) if rel[1] else fx.get(subj) & fx.get(ck)
+                if not ret:
+                    return None
+                fx = relay_status(fx.set(subj, ret).drop(ck), op.call, rel)
         f = alt.final
         via = Step(op.loc, f"{op.api} is called")
         if f.first is not None:
@@ -907,12 +943,23 @@ def _outcome(c: int) -> frozenset:
 
 
 def _status_params(fn: Function) -> tuple:
+    """Status parameters: `*p` for a status passed by pointer (`Wait(ctx, &st)`), `p` for one passed by
+    value (`st = Wait(ctx, st)`)."""
     out = []
     for p in fn.params:
-        t = p.type.replace(" ", "")
+        t = p.type.replace(" ", "").replace("const", "")
         if t in ("PNTSTATUS", "NTSTATUS*"):
             out.append(f"*{p.name}")
+        elif t == "NTSTATUS" and p.name:
+            out.append(p.name)
     return tuple(out)
+
+
+def _value_subject(callee: Function, p: str, call: Expr) -> str | None:
+    """The caller's status subject passed for the by-value status parameter `p` (a variable, or the WSK
+    call itself: `Wait(ctx, Dispatch->WskBind(...))`)."""
+    i = callee.param_index(p)
+    return status.subject_key(call.args[i]) if i is not None and i < len(call.args) else None
 
 
 def _timeout_edge(cond: Expr, want: bool, timed) -> str | None:
@@ -954,6 +1001,7 @@ K_STATUS_TIMEOUT = 0x102
 class Summary:
     fn: Function
     alts: dict                     # parameter-rooted key (None: event effects only) -> [Alt]
+    relay: tuple | None = None     # (index, completed): it returns the status passed by value at index
 
     @property
     def keys(self):
@@ -1065,8 +1113,17 @@ class IrpFlow:
             if uniq and any(self._effective(a) for a in uniq):
                 alts[key] = uniq
         self._busy.discard(("summary", fn.key))
-        s = self._summaries[fn.key] = Summary(fn, alts)
+        relay = next(((fn.param_index(p), completed) for p, (completed, same)
+                      in self.walk(fn, None).relays.items() if completed or same), None)
+        s = self._summaries[fn.key] = Summary(fn, alts, relay)
         return s
+
+    def relay(self, call: Expr, fn: Function) -> tuple | None:
+        """For a call in `fn` to a helper that takes a status by value and returns it: (index of that
+        argument, completed), `completed` when what it returns is the status the request finished with
+        (it waited when the call was pending: `st = WaitForIrp(ctx, Dispatch->WskBind(...))`)."""
+        found = {self.summary(c).relay for c in self.callees(call, fn)}
+        return found.pop() if len(found) == 1 else None
 
     @staticmethod
     def _effective(a: Alt) -> bool:

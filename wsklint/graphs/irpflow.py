@@ -451,6 +451,8 @@ class IrpState:
     releases: frozenset = frozenset()
     cons: tuple = ()              # ((status parameter path, outcomes), ...)
     moved: frozenset = frozenset()  # by-value status parameters assigned on this path
+    unsure: str | None = None     # status subject found equal to a code after which the pages do not say
+                                  # whether the IRP completes (K.UNDOCUMENTED_COMPLETION)
     ret: int = 0                  # the return statement taken (paths that return differently stay apart)
 
 
@@ -537,6 +539,10 @@ class IrpWalker:
         return st, tr
 
     def edge(self, st, blk, succ, label):
+        if blk.cond is not None and st.wsk in K.UNDOCUMENTED_COMPLETION:
+            subj = _equal_to(blk.cond, label, K.UNDOCUMENTED_COMPLETION[st.wsk])
+            if subj:
+                st = replace(st, unsure=subj)
         if label not in ("T", "F") or blk.cond is None:
             return st
         if st.timed is not None:
@@ -608,7 +614,7 @@ class IrpWalker:
             if subj and fx.resolve(subj) == fx.resolve(st.skey):
                 skey = "ret"
         keep = frozenset(x for x in final.keep if self.db.is_shared(self.fn, x[1]))
-        final = replace(final, skey=skey, keep=keep, timed=None, expired=False, ret=0,
+        final = replace(final, skey=skey, keep=keep, timed=None, expired=False, ret=0, unsure=None,
                         event=final.event if final.event and self.db.is_shared(self.fn, final.event) else None,
                         context=final.context if final.context and self.db.is_shared(self.fn, final.context)
                         else None)
@@ -642,7 +648,12 @@ class IrpWalker:
         if st.phase == "owned" and kind != "arm":
             r = self.db.routine(st.routine)
             extra = (Step(r.free_loc, f"{r.fn.name} frees the IRP when it completes"),) if r else ()
-            self.incident(f"{'resubmit' if kind == 'submit' else kind}_owned", loc, st, tr + extra + steps)
+            unsure = st.unsure is not None and st.skey is not None and fx.resolve(st.unsure) == fx.resolve(st.skey)
+            if unsure:
+                extra = (Step(loc, f"on the path where {st.wsk} returned "
+                              f"{_status_name(K.UNDOCUMENTED_COMPLETION[st.wsk])}"),) + extra
+            self.incident(f"{'resubmit' if kind == 'submit' else kind}_owned", loc, st, tr + extra + steps,
+                          unsure=_status_name(K.UNDOCUMENTED_COMPLETION[st.wsk]) if unsure else "")
         elif st.phase == "flight" and self.pending(st, fx):
             if st.expired or st.timed is not None:
                 self.incident("timeout_abandon", st.timed[0] if st.timed else loc, st, tr + steps)
@@ -691,7 +702,7 @@ class IrpWalker:
                           stack=op.value if k == "init" else st.stack, used=False, reinit=True, routine=None,
                           context=None,
                           event=None, owns="", skey=None, keep=frozenset(), timed=None, expired=False, wsk="",
-                          sub_loc=None)
+                          sub_loc=None, unsure=None)
             note = f"{op.api} {'initialises' if k == 'init' else 'reinitialises'} the IRP" + \
                 (f" with {op.value} stack location(s)" if k == "init" and op.value is not None else "")
             return [(new, fx, tr + (Step(loc, note),))]
@@ -764,7 +775,7 @@ class IrpWalker:
         if st.context and r is not None and r.uses_context:
             keep.add(("ctx", st.context))
         new = replace(st, phase="owned" if st.owns == "must" else "flight", skey=skey, used=True, wsk=op.api,
-                      sub_loc=loc, keep=frozenset(keep), timed=None, expired=False)
+                      sub_loc=loc, keep=frozenset(keep), timed=None, expired=False, unsure=None)
         if r is not None and r.signals and not r.pending_only and new.event and new.stale is None:
             # should it complete inline, the routine signals the event and nobody waits for it
             new = replace(new, stale=loc)
@@ -906,7 +917,7 @@ class IrpWalker:
             notes.append(Step(op.loc, f"{callee.name} sets completion routine {r.fn.name if r else f.routine}"))
         if f.phase in ("flight", "owned", "done") and f.wsk:
             keep = frozenset(new.keep | {(kd, m(k)) for kd, k in f.keep if m(k)} | {("irp", self.key)})
-            new = replace(new, wsk=f.wsk, sub_loc=op.loc, skey=ck if f.skey == "ret" else None, used=True,
+            new = replace(new, wsk=f.wsk, sub_loc=op.loc, skey=ck if f.skey == "ret" else None, used=True, unsure=None,
                           keep=keep if f.phase != "done" else frozenset(), timed=None, expired=False)
             notes.append(Step(op.loc, f"{callee.name} submits it to {f.wsk}" +
                               (" and waits for completion" if f.phase == "done" else "")))
@@ -994,6 +1005,28 @@ def _timeout_edge(cond: Expr, want: bool, timed) -> str | None:
 
 
 K_STATUS_TIMEOUT = 0x102
+
+
+def _equal_to(cond: Expr, label: str, code: int) -> str | None:
+    """The status subject that the branch `label` of `cond` finds equal to `code` (`st ==
+    STATUS_NOT_SUPPORTED` taken, `!=` not taken, `case STATUS_NOT_SUPPORTED:`), else None."""
+    if label.startswith("case:"):
+        try:
+            v = int(label[5:])
+        except ValueError:
+            return None
+        return status.subject_key(cond) if v & 0xFFFFFFFF == code else None
+    c, want = cond.strip(), label == "T"
+    while c.kind == "unop" and c.op == "!" and c.kids:
+        c, want = c.kids[0].strip(), not want
+    if label not in ("T", "F") or c.kind != "binop" or c.op not in ("==", "!=") or len(c.kids) != 2:
+        return None
+    a, b = c.kids
+    if status.const_status(a) == code:
+        a, b = b, a
+    if status.const_status(b) != code or (c.op == "==") != want:
+        return None
+    return status.subject_key(a)
 
 
 # -- summaries --------------------------------------------------------------------------------------
@@ -1362,7 +1395,7 @@ class IrpFlow:
         seen = set()
         for k, lst in self._walk_found.items():
             for inc in lst:
-                ident = (inc.kind, inc.loc, inc.key, inc.fn.key, inc.data.get("obj"))
+                ident = (inc.kind, inc.loc, inc.key, inc.fn.key, inc.data.get("obj"), inc.data.get("unsure"))
                 if ident not in seen:
                     seen.add(ident)
                     found.append(inc)

@@ -50,6 +50,11 @@ OPTIONAL_IRP = frozenset({"WskControlSocket", "WskControlClient"})
 # Irp->IoStatus.Information holds the new PWSK_SOCKET after success.
 CREATES_SOCKET = frozenset({"WskSocket", "WskSocketConnect", "WskAccept"})
 
+# Return codes after which the pages do not say whether WSK completes the IRP: WskSend and WskReceive
+# return STATUS_NOT_SUPPORTED for a flag the transport does not support, where every other failure
+# "will be completed with failure status".
+UNDOCUMENTED_COMPLETION: dict[str, int] = {"WskSend": 0xC00000BB, "WskReceive": 0xC00000BB}
+
 # Data transfer calls (for the unbounded-recursion escalation of WSK011).
 DATA_CALLS = frozenset({"WskSend", "WskSendEx", "WskReceive", "WskReceiveEx", "WskSendTo", "WskReceiveFrom",
                         "WskSendMessages"})

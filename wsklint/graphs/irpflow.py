@@ -31,6 +31,11 @@ API, on `program.irpflow` (built on first use, then cached):
   the IRP, `op.ev` the call event).
 - `routine(key) -> RoutineSummary | None`, `summary(fn) -> Summary`, `flow(fn) -> FunctionFlow`.
 - `incidents(*kinds) -> [Incident]`: what the walks found, for the rules (see `KINDS`).
+- `untimed_waits() -> {id(event): (fn, event, {wsk}, helper)}`: waits without a timeout that wait for a
+  WSK request (a `KeWait*`, or a call to a helper that waits for it).
+- `relay(call, fn) -> (index, completed) | None`: the call is to a helper that takes a status by value
+  and returns it -- `completed` when it returns the status the request finished with, waiting when the
+  call was pending (`st = WaitForIrp(ctx, Dispatch->WskBind(..., ctx->Irp))`); for `Walk(relay=...)`.
 - `graph(fn) -> networkx.DiGraph`, `dump(fn, fmt)`: for `wsklint dump-irpflow`.
 """
 from __future__ import annotations
@@ -794,6 +799,8 @@ class IrpWalker:
         if op.timeout:
             return replace(st, timed=(loc, id(op.call), None), stale=None), fx, \
                 tr + (Step(loc, "waits with a timeout"),)
+        if not (st.expired or st.timed):   # not the second wait of a timeout-then-cancel
+            self.db.note_untimed(self.fn, op.ev, st.wsk, "")
         notif = self.db.event_type(self.fn, st.event) == K.NOTIFICATION_EVENT
         return replace(st, phase="done", timed=None, expired=False, stale=st.sub_loc if notif else None), fx, \
             tr + (Step(loc, "waits for the completion routine to signal completion"),)
@@ -810,7 +817,8 @@ class IrpWalker:
         step_ = Step(loc, f"{'frees' if what != 'mdl_unlock' else 'unlocks'} '{obj}'")
         if self.pending(st, fx):
             self.incident("release_inflight", loc, st, tr + (step_,), obj=obj, what=what, kept=hit[0])
-        elif hit[0] == "ctx" and r is not None and r.frees_context and what == "pool_free":
+        elif hit[0] == "ctx" and r is not None and r.frees_context and what == "pool_free" and \
+                not r.frees_pending_only:   # not pending here: such a routine does not free
             self.incident("release_owned", loc, st, tr + (Step(r.context_free_locs[0],
                                                                f"{r.fn.name} frees it too"), step_), obj=obj)
         return st, fx, tr
@@ -886,6 +894,7 @@ class IrpWalker:
                 self.incident("stale_wait", op.loc, st, tr + (via,), earlier=st.stale)
             st = replace(st, phase="done", stale=None)
             tr = tr + (Step(op.loc, f"{callee.name} waits for completion"),)
+            self.db.note_untimed(self.fn, op.ev, st.wsk, callee.name)   # summaries keep untimed waits only
         if resets and (st.event is None or st.event in resets):
             st = replace(st, stale=None)
         for what, obj in f.releases:
@@ -936,7 +945,7 @@ _VERB = {"free": "frees", "reuse": "reinitialises", "init": "reinitialises", "su
 
 def _kept(keep, obj, what):
     want = ("mdl",) if what.startswith("mdl") else ("buf", "ctx", "irp")
-    for kind, k in keep:
+    for kind, k in sorted(keep):
         if kind in want and (k == obj or (root_of(k) == obj and "&" not in obj and not k.startswith("&"))
                              or (kind != "mdl" and root_of(k) == obj and k.lstrip("&").startswith(obj + "->"))):
             return kind, k
@@ -1055,6 +1064,7 @@ class RoutineSummary:
     frees_context: bool
     context_free_locs: list
     requests: list                 # [(chain, fn, event)] IRP-based WSK calls it can reach
+    frees_pending_only: bool = False   # every free of the IRP or context is under Irp->PendingReturned
 
     @property
     def free_loc(self) -> Loc:
@@ -1100,6 +1110,7 @@ class IrpFlow:
         self._returns: dict[str, set] = {}
         self._routine_uses: dict[str, dict] = {}
         self._busy: set = set()
+        self.untimed: dict[int, tuple] = {}     # id(event) -> (fn, event, {WSK function}, helper name)
 
     # -- per function -----------------------------------------------------------------------------
     def flow(self, fn: Function) -> FunctionFlow:
@@ -1297,33 +1308,40 @@ class IrpFlow:
                 finals = [a.final.phase for a in res.alts]
                 if finals and "freed" in finals:
                     free_keys[key] = "must" if all(p == "freed" for p in finals) else "may"
-        for op in flow.all_ops("free"):
-            if op.key in free_keys:
-                free_locs.append(op.loc)
+        frees = [op for op in flow.all_ops("free") if op.key in free_keys]
+        free_locs = [op.loc for op in frees]
         frees_ctx, ctx_locs = "", []
         if ctx_p:
             rel = [any(what == "pool_free" and o == ctx_p for what, o in a.final.releases)
                    for a in self.walk(fn, None).alts]
             if any(rel):
                 frees_ctx = "must" if all(rel) else "may"
-                ctx_locs = [op.loc for op in flow.all_ops("release") if op.obj == ctx_p] + \
-                    [op.loc for op in flow.all_ops("call") if any(flow.key(a) == ctx_p for a in op.call.args)]
-        signals, pending_only = self._signals(fn, flow)
+                frees += [op for op in flow.all_ops("release") if op.obj == ctx_p] + \
+                    [op for op in flow.all_ops("call") if any(flow.key(a) == ctx_p for a in op.call.args)]
+                ctx_locs = [op.loc for op in frees if op.kind != "free"]
+        signals, pending_only, frees_pending_only = self._under_pending_returned(fn, flow, frees)
         uses = bool(ctx_p) and any(n.kind == "name" and ctx_p in (n.name, root_of(flow.aliases.get(n.name)))
                                    for _, ev in fn.events() for e in (ev.expr, ev.target) if e is not None
                                    for n in e.walk())
         from ..analysis.interproc import call_chains
         requests = list(call_chains(self.program, fn, irp_request))
         return RoutineSummary(fn, irp_p, ctx_p, free_keys, free_locs, signals, pending_only,
-                              self._return_values(fn), uses, frees_ctx, ctx_locs or [fn.loc], requests)
+                              self._return_values(fn), uses, frees_ctx, ctx_locs or [fn.loc], requests,
+                              frees_pending_only)
 
-    def _signals(self, fn, flow):
-        found = []
+    def _under_pending_returned(self, fn, flow, frees):
+        """(events signalled, whether every signal is under `if (Irp->PendingReturned)`, whether every free
+        of the IRP or the context is): such a routine signals or frees only when the WSK call returned
+        STATUS_PENDING."""
+        found, freed = [], []
+        free_evs = {id(op.ev) for op in frees}
 
         def step(st, fx, ev, tr):
             for op in flow.ops.get(id(ev), ()):
                 if op.kind == "event_set" and op.obj:
                     found.append((op.obj, st))
+            if id(ev) in free_evs:
+                freed.append(st)
             return st, fx, tr
 
         def edge(st, blk, succ, label):
@@ -1339,7 +1357,7 @@ class IrpFlow:
 
         Walk(fn, step, edge=edge).run(fn.entry, 0, False, Facts())
         keys = tuple(dict.fromkeys(k for k, _ in found))
-        return keys, bool(found) and all(pr for _, pr in found)
+        return keys, bool(found) and all(pr for _, pr in found), bool(freed) and all(freed)
 
     def _return_values(self, fn: Function) -> list:
         """[(return event, value)] over every path: the value a return yields that is not
@@ -1425,6 +1443,17 @@ class IrpFlow:
 
     def incidents(self, *kinds) -> list[Incident]:
         return [i for i in self._all if not kinds or i.kind in kinds]
+
+    def untimed_waits(self) -> dict[int, tuple]:
+        """Waits without a timeout that wait for a WSK request to complete: id(event) -> (function, event
+        -- a KeWait* call or a call to a helper that waits --, WSK functions waited for, helper name or '')."""
+        _ = self._all
+        return self.untimed
+
+    def note_untimed(self, fn, ev, wsk, helper):
+        _, _, apis, _ = self.untimed.setdefault(id(ev), (fn, ev, set(), helper))
+        if wsk:
+            apis.add(wsk)
 
     def submissions(self, fn: Function) -> list[Op]:
         return list(self.flow(fn).all_ops("submit"))

@@ -505,7 +505,9 @@ class IrpWalker:
         fx = Facts()
         for p in self.status_params:
             fx = fx.set(f"param:{p}", status.ANY).alias(p, f"param:{p}")
-        Walk(fn, self.step, self.at_exit, self.edge, cond=self.on_cond).run(fn.entry, 0, st, fx)
+        tr = (Step(fn.loc, f"completion routine {fn.name} runs when the request on the IRP has completed"),) \
+            if st.phase == "done" else ()
+        Walk(fn, self.step, self.at_exit, self.edge, cond=self.on_cond).run(fn.entry, 0, st, fx, tr)
         return self.result
 
     # -- walk callbacks ---------------------------------------------------------------------------
@@ -935,6 +937,47 @@ class IrpWalker:
         return new, fx, tr + tuple(notes)
 
 
+def pending_returned_edge(cond: Expr, label: str) -> bool | None:
+    """Whether `Irp->PendingReturned` is set on the branch `label` of `cond` (None: the branch does not
+    tell)."""
+    if label not in ("T", "F") or "PendingReturned" not in cond.text:
+        return None
+    return _pending_returned(cond.strip(), label == "T")
+
+
+def _pending_returned(c: Expr, want: bool) -> bool | None:
+    c = c.strip()
+    if c.kind == "unop" and c.op == "!" and c.kids:
+        return _pending_returned(c.kids[0], not want)
+    if c.kind == "member" and c.name == "PendingReturned":
+        return want
+    if c.kind != "binop" or len(c.kids) != 2:
+        return None
+    a, b = c.kids
+    if c.op in ("&&", "||"):
+        if want != (c.op == "&&"):
+            return None            # `A && B` false (or `A || B` true) says nothing about either side
+        x = _pending_returned(a, want)
+        return x if x is not None else _pending_returned(b, want)
+    if c.op in ("==", "!=") and (a.strip().value is not None or b.strip().value is not None):
+        subj, v = (b, a.strip().value) if a.strip().value is not None else (a, b.strip().value)
+        return _pending_returned(subj, want == ((c.op == "==") == (v != 0)))
+    return None
+
+
+def _through_context(irp: str | None, context: str | None, ctx_param: str | None) -> str | None:
+    """The IRP key `irp` of an arming site as the completion routine reaches it through its context
+    parameter (`c->Irp` with context `c`, `sock->Async.Irp` with context `&sock->Async`), or None."""
+    if not irp or not context or not ctx_param:
+        return None
+    amp, body = ("&", irp[1:]) if irp.startswith("&") else ("", irp)
+    if context.startswith("&") and body.startswith(context[1:] + "."):
+        return norm(f"{amp}{ctx_param}->{body[len(context):]}")
+    if not context.startswith("&") and body.startswith(context + "->"):
+        return norm(f"{amp}{ctx_param}{body[len(context):]}")
+    return None
+
+
 def _inside(loc: Loc | None, fn: Function) -> bool:
     return loc is not None and loc.file == fn.file and fn.loc.line <= loc.line <= fn.end_line
 
@@ -1231,10 +1274,38 @@ class IrpFlow:
                 fn.params[p].type.replace(" ", "") in ("PIRP", "IRP*", "_IRP*"):
             return IrpState(origin="upper", origin_loc=fn.params[p].loc)
         fo = self.field_origins.get(flow.members.get(key)) if key in flow.members else None
-        if fo:
-            origin, stack, loc = fo
-            return IrpState(origin=origin, stack=stack, origin_loc=loc)
-        return IrpState()
+        st = IrpState(origin=fo[0], stack=fo[1], origin_loc=fo[2]) if fo else IrpState()
+        if key in self.completed_irps.get(fn.key, ()):
+            st = replace(st, phase="done", used=True)   # a completion routine: its request has completed
+        return st
+
+    @cached_property
+    def completed_irps(self) -> dict:
+        """Completion routine key -> the IRP keys, in the routine's terms, whose request has completed when
+        it runs: its IRP parameter, and the IRP as reached through its context (`IoSetCompletionRoutine(
+        c->Irp, R, c, ...)` makes it `Context->Irp` in R)."""
+        out: dict = {}
+        for fn in self.program.functions.values():
+            aliases = None
+            for _, ev in fn.calls():
+                spec = K.ROUTINES.get(ev.expr.name) if ev.expr.op == "direct" else None
+                if not spec or spec[0] != "irp_arm":
+                    continue
+                pos, args = spec[1], ev.expr.args
+                name = function_ref(args[pos["routine"]]) if pos["routine"] < len(args) else None
+                r = self.program.resolve(name, fn.file) if name else None
+                if r is None or len(r.params) < 3:
+                    continue
+                aliases = _aliases(fn) if aliases is None else aliases
+                keys = out.setdefault(r.key, set())
+                if r.params[1].name:
+                    keys.add(r.params[1].name)
+                k = _through_context(key_of(args[pos["irp"]], aliases) if pos["irp"] < len(args) else None,
+                                     key_of(args[pos["context"]], aliases) if pos["context"] < len(args) else None,
+                                     r.params[2].name)
+                if k:
+                    keys.add(k)
+        return out
 
     @cached_property
     def field_origins(self) -> dict:
@@ -1345,15 +1416,7 @@ class IrpFlow:
             return st, fx, tr
 
         def edge(st, blk, succ, label):
-            if label in ("T", "F") and blk.cond is not None and "PendingReturned" in blk.cond.text:
-                c, neg = blk.cond.strip(), False
-                while c.kind == "unop" and c.op == "!" and c.kids:
-                    neg, c = not neg, c.kids[0].strip()
-                if c.kind == "binop" and c.op == "==" and any(k.strip().value == 0 for k in c.kids):
-                    neg = not neg
-                if (label == "T") != neg:
-                    return True
-            return st
+            return True if blk.cond is not None and pending_returned_edge(blk.cond, label) else st
 
         Walk(fn, step, edge=edge).run(fn.entry, 0, False, Facts())
         keys = tuple(dict.fromkeys(k for k, _ in found))

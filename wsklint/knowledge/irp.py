@@ -55,6 +55,12 @@ CREATES_SOCKET = frozenset({"WskSocket", "WskSocketConnect", "WskAccept"})
 # "will be completed with failure status".
 UNDOCUMENTED_COMPLETION: dict[str, int] = {"WskSend": 0xC00000BB, "WskReceive": 0xC00000BB}
 
+# Routines that take an IRP without keeping it (stack-location accessors and the pending mark).
+IRP_ACCESSORS = frozenset({"IoGetCurrentIrpStackLocation", "IoGetNextIrpStackLocation", "IoSetNextIrpStackLocation",
+                           "IoSkipCurrentIrpStackLocation", "IoCopyCurrentIrpStackLocationToNext",
+                           "IoMarkIrpPending", "IoSetCompletionRoutine", "IoSetCompletionRoutineEx"})
+MARK_PENDING = "IoMarkIrpPending"
+
 # Handlers that run when a process closes its handle (or dies): the IRP_MJ_* indexes of
 # DriverObject->MajorFunction, and the KMDF file-object callbacks for the same events -- by role typedef,
 # by WDF_FILEOBJECT_CONFIG field, and by the argument of WDF_FILEOBJECT_CONFIG_INIT(Config, Create,

@@ -34,8 +34,8 @@ class WskBufOutOfBounds(Rule):
     ## Example
     ```c
     WSK_BUF r = { NULL, 0, 4096 };                      /* NULL Mdl with non-zero length */
-    WSK_BUF_LIST a, b;
-    a.Next = &b; a.Buffer = r1; b.Buffer = r2;          /* b.Next never set */
+    WSK_BUF_LIST l1, l2;
+    l1.Next = &l2; l1.Buffer = b1; l2.Buffer = b2;      /* l2.Next never set */
     m = IoAllocateMdl(p, 1500, FALSE, FALSE, NULL);
     WSK_BUF b = { m, 64, 1500 };                        /* 64 + 1500 > 1500 */
     ```

@@ -10,16 +10,33 @@ every path, refining the status the WSK call returned on each branch, and record
 the IRP rules report (freed while pending, submitted without a completion routine, a stack buffer still
 in use when the function returns, ...), each with the trace that proves it.
 
-Helpers are summarised. For every IRP key rooted in a parameter (or a global), a summary lists the
-alternative effects of the helper's paths: the status it returns, the constraint it placed on a status
-parameter (`if (*Status == STATUS_PENDING) wait`), the final IRP state, the events it waited on or
+Helpers are summarised. For every IRP key rooted in a parameter (or a global), or in the object the
+helper returns (`^ctx->Irp` for `ctx = Alloc(); ...; return ctx;`, mapped to where the caller stores
+the result; paths that return NULL are left out), a summary lists the alternative effects of the
+helper's paths: the status it returns, the constraint it placed on a status parameter -- passed by
+pointer (`if (*Status == STATUS_PENDING) wait`) or by value (`if (Status == STATUS_PENDING) { wait;
+Status = Irp->IoStatus.Status; } return Status;`) --, the final IRP state, the events it waited on or
 reset, what it released. A caller replays them at the call site (forking the path), so context structs
 holding the IRP and its event (KSOCKET), synchronous wrappers (event + wait), wrappers that take the WSK
 call as a function pointer or C++ lambda (ovpn-dco-win's `OvpnSocketSyncOp`: a function-pointer
-parameter is bound to every function or lambda passed for it in the driver) and free-in-completion
-designs are understood. Completion routines have their own summary (`RoutineSummary`: frees the IRP or
-the context holding it, signals which event and whether only when `PendingReturned`, starts new
-requests, returns which status on which path -- through local constants, macros and helpers).
+parameter is bound to every function or lambda passed for it in the driver), allocation helpers that
+return an armed context, and free-in-completion designs are understood. A helper that returns the status
+it was given by value (`Summary.relay`) makes the caller's result that same status, completed when the
+helper waited for it: after `st = WaitForIrp(ctx, Dispatch->WskBind(..., ctx->Irp))` the IRP has
+completed and `st` is its final status. `Summary` also lists the fields of a returned object set from a
+parameter on every path (`ret_fields`: `ctx->Async = Async`).
+
+Completion routines have their own summary (`RoutineSummary`): frees the IRP or the context holding it
+(always, or `may`), signals which event and whether only when `PendingReturned`, starts new requests,
+returns which status on which path (through local constants, macros and helpers). Frees are
+path-sensitive in two ways: a routine that frees only under `Irp->PendingReturned` leaves the IRP and
+its context to the caller on the paths where the WSK call did not return STATUS_PENDING; a routine that
+frees exactly when a context field is not NULL (`free_guard`, `if (ctx->Async) { ...; Free(ctx); }`)
+owns the IRP at a submission where the caller knows that field is not NULL -- set by an allocation
+helper from a pointer the caller tested or took the address of (`if (!Async) Async = &Default; ctx =
+Alloc(Async);`). Completion routines also start with the IRP they complete in the completed state:
+their `Irp` parameter and the IRP reached through their context (`IoSetCompletionRoutine(c->Irp, R, c,
+...)` makes `Context->Irp` in R), so a re-submission there without IoReuseIrp is seen.
 
 API, on `program.irpflow` (built on first use, then cached):
 
@@ -47,6 +64,7 @@ from functools import cached_property
 import networkx as nx
 
 from ..analysis import status
+from ..analysis.buffers import null_test
 from ..analysis.calls import arg, wsk_name
 from ..analysis.paths import STOP, Facts, Fork, Step, Walk, relay_status, status_of, track_call_status
 from ..knowledge import irp as K
@@ -180,6 +198,13 @@ class FunctionFlow:
         self.mdls: dict[str, set] = {}           # WSK_BUF pointer key -> MDL keys
         self.event_types: dict[str, int] = {}
         self.members: dict[str, tuple] = {}      # key -> (struct, field)
+        self.results: dict[int, str] = {}        # id(call) -> the key its result is stored to (`x = f()`)
+        for _, ev in fn.events():
+            if ev.kind in ("assign", "decl") and ev.target is not None and ev.expr is not None and \
+                    ev.expr.strip().kind == "call" and ev.op in ("=", ""):
+                k = self.key(ev.target) if ev.kind == "assign" else ev.target.strip().name
+                if k:
+                    self.results[id(ev.expr.strip())] = k
         self._scan()
         keys = []
         for ops in self.ops.values():
@@ -214,6 +239,12 @@ class FunctionFlow:
         callee's own IRP, `@irp`, becomes a key of this call)."""
         if path.startswith("@"):
             return f"{path}@{callee.name}:{call.loc.line}:{call.loc.col}"
+        if path.startswith("^"):   # rooted in the object the callee returns: where this call stores it
+            target, local = self.results.get(id(call)), self.db.returned_local(callee)
+            if not target or not local or root_of(path[1:]) != local:
+                return None
+            k = rebase(path[1:], local, target)
+            return None if "[?]" in k else k
         r = root_of(path)
         i = callee.param_index(r) if r else None
         if i is None:
@@ -458,6 +489,8 @@ class IrpState:
     moved: frozenset = frozenset()  # by-value status parameters assigned on this path
     unsure: str | None = None     # status subject found equal to a code after which the pages do not say
                                   # whether the IRP completes (K.UNDOCUMENTED_COMPLETION)
+    nonnull: frozenset = frozenset()  # pointers known not to be NULL (those completion-routine guards test)
+    null_ret: bool = False        # the object this helper returns is NULL on this path
     ret: int = 0                  # the return statement taken (paths that return differently stay apart)
 
 
@@ -496,6 +529,12 @@ class IrpWalker:
         self.result = WalkResult([], set())
         self.status_params = _status_params(fn)
         self.by_value = tuple(p for p in self.status_params if not p.startswith("*"))
+        self.ret_local = db.returned_local(fn)
+        # names whose NULL-ness a helper copies into the object it returns (`x = Alloc(..., p)` sets
+        # x->F = p): a completion routine may free that object only when x->F is not NULL
+        self.tracked = frozenset(flow_key for op in self.flow.all_ops("call") for c in op.callees
+                                 for i in db.ret_fields(c).values() if i < len(op.call.args)
+                                 for flow_key in [self.flow.key(op.call.args[i])] if flow_key)
 
     def run(self) -> WalkResult:
         fn = self.fn
@@ -515,6 +554,8 @@ class IrpWalker:
         if self.by_value and ev.kind in ("assign", "decl") and ev.target is not None and \
                 ev.target.strip().path() in self.by_value:
             st = replace(st, moved=st.moved | {ev.target.strip().path()})
+        if (self.ret_local or self.tracked) and ev.kind in ("assign", "decl") and ev.target is not None:
+            st = self._pointer_assigned(st, ev)
         if st.timed is not None and st.timed[2] is None and ev.kind in ("assign", "decl") and \
                 ev.expr is not None and id(ev.expr.strip()) == st.timed[1] and ev.target is not None:
             st = replace(st, timed=(st.timed[0], st.timed[1], ev.target.strip().path()))
@@ -538,6 +579,25 @@ class IrpWalker:
             return STOP
         return alts[0] if len(alts) == 1 else Fork(alts)
 
+    def _pointer_assigned(self, st, ev):
+        t = self.flow.key(ev.target) if ev.kind == "assign" else ev.target.strip().name
+        if not t:
+            return st
+        src = ev.expr.strip() if ev.expr is not None else None
+        if t == self.ret_local and (src is not None or ev.kind == "assign"):
+            st = replace(st, null_ret=src is not None and _is_null(src))
+        if not (st.nonnull or self.tracked):
+            return st
+        nonnull = {k for k in st.nonnull if k != t and not k.startswith((t + "->", t + "."))}
+        if src is not None and t in self.tracked and src.kind == "unop" and src.op == "&":
+            nonnull.add(t)                                  # `p = &Default`
+        if src is not None and src.kind == "call":
+            for c in self.db.callees(src, self.fn):
+                for f, i in self.db.ret_fields(c).items():
+                    if i < len(src.args) and self.flow.key(src.args[i]) in st.nonnull:
+                        nonnull.add(f"{t}->{f}")            # `x = Alloc(..., p)` with p not NULL
+        return replace(st, nonnull=frozenset(nonnull))
+
     def on_cond(self, st, fx, blk, tr):
         for op in self.flow.cond_ops.get(blk.id, ()):
             if op.key == self.key:
@@ -546,6 +606,17 @@ class IrpWalker:
         return st, tr
 
     def edge(self, st, blk, succ, label):
+        if blk.cond is not None and label in ("T", "F") and (self.ret_local or self.tracked or
+                                                             st.phase in ("ready", "armed")):
+            t = null_test(blk.cond, self.flow)
+            if t is not None:
+                if t[0] == self.key and (label == "T") == t[1] and st.phase in ("ready", "armed"):
+                    st = _no_irp(st)                        # the allocation failed: there is no IRP here
+                k, is_null = t[0], (label == "T") == t[1]
+                if k == self.ret_local:
+                    st = replace(st, null_ret=is_null)
+                if k in self.tracked:
+                    st = replace(st, nonnull=st.nonnull - {k} if is_null else st.nonnull | {k})
         if blk.cond is not None and st.wsk in K.UNDOCUMENTED_COMPLETION:
             subj = _equal_to(blk.cond, label, K.UNDOCUMENTED_COMPLETION[st.wsk])
             if subj:
@@ -588,6 +659,15 @@ class IrpWalker:
                                                  "pending"),), obj=k, what=kind)
         self.result.alts.append(self._alt(st, fx, ret))
 
+    def _export(self, k: str | None) -> str | None:
+        """A key as callers can map it: rooted in a parameter or global, or (`^k`) in the returned object."""
+        if not k:
+            return None
+        if self.db.is_shared(self.fn, k):
+            return k
+        local = self.db.returned_local(self.fn)
+        return "^" + k if local and root_of(k) == local else None
+
     def _relays(self, p, st, fx, ret) -> tuple[bool, bool]:
         """Whether this exit returns (a) the status the request passed for `p` completed with: that
         status on a path that proved it was not pending, or the IRP's `IoStatus.Status` after a wait;
@@ -620,11 +700,9 @@ class IrpWalker:
             subj = status.subject_key(ret.expr)
             if subj and fx.resolve(subj) == fx.resolve(st.skey):
                 skey = "ret"
-        keep = frozenset(x for x in final.keep if self.db.is_shared(self.fn, x[1]))
-        final = replace(final, skey=skey, keep=keep, timed=None, expired=False, ret=0, unsure=None,
-                        event=final.event if final.event and self.db.is_shared(self.fn, final.event) else None,
-                        context=final.context if final.context and self.db.is_shared(self.fn, final.context)
-                        else None)
+        keep = frozenset((kd, self._export(k)) for kd, k in final.keep if self._export(k))
+        final = replace(final, skey=skey, keep=keep, timed=None, expired=False, ret=0, unsure=None, nonnull=frozenset(),
+                        event=self._export(final.event), context=self._export(final.context))
         outs = tuple((p, fx.get(p)) for p in self.status_params if p.startswith("*") and fx.get(p) is not None
                      and fx.get(p) != dict(st.cons).get(p, status.ANY))
         return Alt(r, st.cons, outs, final)
@@ -688,8 +766,7 @@ class IrpWalker:
         loc = op.loc
         if k == "origin":
             if op.origin == "other":
-                return [(IrpState(first=st.first, waits=st.waits, resets=st.resets, releases=st.releases,
-                                  cons=st.cons, moved=st.moved, stale=st.stale), fx, tr)]
+                return [(_no_irp(st), fx, tr)]
             note = f"{op.api} allocates the IRP" + (f" with {op.value} stack location(s)" if op.value is not None
                                                     else "")
             new = IrpState(phase="ready", origin="allocate" if op.origin == "allocate" else "build",
@@ -781,12 +858,23 @@ class IrpWalker:
         r = self.db.routine(st.routine) if st.routine else None
         if st.context and r is not None and r.uses_context:
             keep.add(("ctx", st.context))
-        new = replace(st, phase="owned" if st.owns == "must" else "flight", skey=skey, used=True, wsk=op.api,
+        owned = self._owned(st)
+        new = replace(st, phase="owned" if owned else "flight", skey=skey, used=True, wsk=op.api,
                       sub_loc=loc, keep=frozenset(keep), timed=None, expired=False, unsure=None)
+        why = (Step(loc, f"'{r._caller(r.free_guard, st.context)}' is not NULL here, and {r.fn.name} frees the "
+                         "IRP when it is not"),) if owned and st.owns != "must" else ()
         if r is not None and r.signals and not r.pending_only and new.event and new.stale is None:
             # should it complete inline, the routine signals the event and nobody waits for it
             new = replace(new, stale=loc)
-        return new, fx, tr + (Step(loc, what),)
+        return new, fx, tr + (Step(loc, what),) + why
+
+    def _owned(self, st) -> bool:
+        """Whether the completion routine frees the IRP on every path, given what this path knows: a
+        routine that frees only when a context field is not NULL does when that field is known not NULL."""
+        if st.owns == "must":
+            return True
+        r = self.db.routine(st.routine) if st.owns == "may" and st.routine else None
+        return r is not None and r.guard_holds(st.context, st.nonnull)
 
     def wait(self, op, st, fx, tr):
         loc = op.loc
@@ -820,7 +908,7 @@ class IrpWalker:
         if self.pending(st, fx):
             self.incident("release_inflight", loc, st, tr + (step_,), obj=obj, what=what, kept=hit[0])
         elif hit[0] == "ctx" and r is not None and r.frees_context and what == "pool_free" and \
-                not r.frees_pending_only:   # not pending here: such a routine does not free
+                not r.frees_pending_only and (not r.free_guard or r.guard_holds(st.context, st.nonnull)):
             self.incident("release_owned", loc, st, tr + (Step(r.context_free_locs[0],
                                                                f"{r.fn.name} frees it too"), step_), obj=obj)
         return st, fx, tr
@@ -963,6 +1051,27 @@ def _pending_returned(c: Expr, want: bool) -> bool | None:
         subj, v = (b, a.strip().value) if a.strip().value is not None else (a, b.strip().value)
         return _pending_returned(subj, want == ((c.op == "==") == (v != 0)))
     return None
+
+
+def _no_irp(st: IrpState) -> IrpState:
+    """The state of a key that holds no IRP we know (a new value, a failed allocation); what summaries
+    record about the path stays."""
+    return IrpState(first=st.first, waits=st.waits, resets=st.resets, releases=st.releases, cons=st.cons,
+                    moved=st.moved, stale=st.stale, nonnull=st.nonnull, null_ret=st.null_ret)
+
+
+def _with_test(st, blk, label, flow, root):
+    """The free-guard walk's state after a branch: (NULL tests of pointers rooted in `root`, freed)."""
+    t = null_test(blk.cond, flow) if blk.cond is not None and label in ("T", "F") else None
+    if t is None or root_of(t[0]) != root:
+        return st
+    tests = {x for x in st[0] if x[0] != t[0]} | {(t[0], (label == "T") == t[1])}
+    return frozenset(tests), st[1]
+
+
+def _is_null(e: Expr) -> bool:
+    s = e.strip()
+    return s.value == 0 or (s.kind == "name" and s.name in ("NULL", "nullptr"))
 
 
 def _through_context(irp: str | None, context: str | None, ctx_param: str | None) -> str | None:
@@ -1108,6 +1217,11 @@ class RoutineSummary:
     context_free_locs: list
     requests: list                 # [(chain, fn, event)] IRP-based WSK calls it can reach
     frees_pending_only: bool = False   # every free of the IRP or context is under Irp->PendingReturned
+    free_guard: str | None = None      # it frees exactly when this context field is not NULL (`Context->Ov`)
+
+    def guard_holds(self, context, nonnull) -> bool:
+        """Whether the guard of a conditional free is known to hold for the caller's context."""
+        return bool(self.free_guard) and bool(context) and self._caller(self.free_guard, context) in nonnull
 
     @property
     def free_loc(self) -> Loc:
@@ -1153,6 +1267,8 @@ class IrpFlow:
         self._returns: dict[str, set] = {}
         self._routine_uses: dict[str, dict] = {}
         self._busy: set = set()
+        self._returned: dict[str, str | None] = {}
+        self._ret_fields: dict[str, dict] = {}
         self.untimed: dict[int, tuple] = {}     # id(event) -> (fn, event, {WSK function}, helper name)
 
     # -- per function -----------------------------------------------------------------------------
@@ -1185,14 +1301,19 @@ class IrpFlow:
         for key in [None] + flow.keys:
             res = self.walk(fn, key)
             if key is not None and not self.is_shared(fn, key):
+                if root_of(key) == self.returned_local(fn) and key != root_of(key):
+                    key = "^" + key   # an IRP in the object it returns (an allocation helper): the caller's now
                 # the helper's own IRP: callers care when it may still be pending with their memory
-                if not any(a.final.phase in ("flight", "owned") and a.final.keep for a in res.alts):
+                elif not any(a.final.phase in ("flight", "owned") and a.final.keep for a in res.alts):
                     continue
-                key = "@" + key
+                else:
+                    key = "@" + key
             uniq = []
             for a in res.alts:
+                if key is not None and key.startswith("^") and a.final.null_ret:
+                    continue   # the caller gets NULL there, not the object
                 a = replace(a, final=replace(a.final, first=a.final.first, origin_loc=a.final.origin_loc,
-                                             sub_loc=None, stale=None))
+                                             sub_loc=None, stale=None, null_ret=False))
                 if a not in uniq:
                     uniq.append(a)
             if len(uniq) > MAX_ALTS:
@@ -1204,6 +1325,67 @@ class IrpFlow:
                       in self.walk(fn, None).relays.items() if completed or same), None)
         s = self._summaries[fn.key] = Summary(fn, alts, relay)
         return s
+
+    def returned_local(self, fn: Function) -> str | None:
+        """The local that every return of `fn` returns (or NULL), when it returns a pointer to an object it
+        set up (`ctx = ExAllocatePool...; ...; return ctx;`)."""
+        if fn.key not in self._returned:
+            names = set()
+            for _, ev in fn.events():
+                if ev.kind == "return" and ev.expr is not None:
+                    e = ev.expr.strip()
+                    if e.value == 0 or (e.kind == "name" and e.name in ("NULL", "nullptr")):
+                        continue
+                    names.add(e.name if e.kind == "name" and e.name in fn.locals and
+                              fn.locals[e.name].storage in ("auto", "register") else None)
+            t = fn.return_type.replace("const ", "").strip()
+            pointer = "*" in t or (t.startswith("P") and t[1:2].isupper())
+            self._returned[fn.key] = names.pop() if len(names) == 1 and pointer else None
+        return self._returned[fn.key]
+
+    def ret_fields(self, fn: Function) -> dict:
+        """{field: parameter index} for the object `fn` returns: fields it sets from a parameter on every
+        path that returns the object (not NULL), `ctx->Context = Context` in an allocation helper."""
+        if fn.key in self._ret_fields:
+            return self._ret_fields[fn.key]
+        self._ret_fields[fn.key] = {}
+        local = self.returned_local(fn)
+        if not local or not fn.blocks:
+            return {}
+        flow = self.flow(fn)
+        cands: dict = {}
+        for _, ev in fn.events():
+            if ev.kind == "assign" and ev.target is not None and ev.expr is not None:
+                t, src = flow.key(ev.target), ev.expr.strip()
+                if t and t.startswith(local + "->") and "->" not in t[len(local) + 2:] and "." not in t[len(local) + 2:]:
+                    i = fn.param_index(src.name) if src.kind == "name" else None
+                    f = t[len(local) + 2:]
+                    cands[f] = i if f not in cands or cands[f] == i else None
+        cands = {f: i for f, i in cands.items() if i is not None}
+        if not cands:
+            return {}
+        missing = set()
+
+        def step(st, fx, ev, tr):   # state: (fields set from parameters, the object is NULL)
+            if ev.kind in ("assign", "decl") and ev.target is not None:
+                t = flow.key(ev.target) if ev.kind == "assign" else ev.target.strip().name
+                if t == local and (ev.expr is not None or ev.kind == "assign"):
+                    return (frozenset(), ev.expr is not None and _is_null(ev.expr)), fx, tr
+                if t and t.startswith(local + "->") and t[len(local) + 2:] in cands:
+                    return (st[0] | {t[len(local) + 2:]}, st[1]), fx, tr
+            return st, fx, tr
+
+        def edge(st, blk, succ, label):
+            t = null_test(blk.cond, flow) if blk.cond is not None and label in ("T", "F") else None
+            return (st[0], (label == "T") == t[1]) if t is not None and t[0] == local else st
+
+        def at_exit(st, fx, tr, ret):
+            if not st[1]:
+                missing.update(set(cands) - st[0])
+
+        Walk(fn, step, at_exit, edge).run(fn.entry, 0, (frozenset(), False), Facts())
+        self._ret_fields[fn.key] = {f: i for f, i in cands.items() if f not in missing}
+        return self._ret_fields[fn.key]
 
     def relay(self, call: Expr, fn: Function) -> tuple | None:
         """For a call in `fn` to a helper that takes a status by value and returns it: (index of that
@@ -1391,6 +1573,8 @@ class IrpFlow:
                     [op for op in flow.all_ops("call") if any(flow.key(a) == ctx_p for a in op.call.args)]
                 ctx_locs = [op.loc for op in frees if op.kind != "free"]
         signals, pending_only, frees_pending_only = self._under_pending_returned(fn, flow, frees)
+        guard = self._free_guard(fn, flow, frees, ctx_p) if frees and ctx_p and \
+            ("may" in free_keys.values() or frees_ctx == "may") else None
         uses = bool(ctx_p) and any(n.kind == "name" and ctx_p in (n.name, root_of(flow.aliases.get(n.name)))
                                    for _, ev in fn.events() for e in (ev.expr, ev.target) if e is not None
                                    for n in e.walk())
@@ -1398,7 +1582,28 @@ class IrpFlow:
         requests = list(call_chains(self.program, fn, irp_request))
         return RoutineSummary(fn, irp_p, ctx_p, free_keys, free_locs, signals, pending_only,
                               self._return_values(fn), uses, frees_ctx, ctx_locs or [fn.loc], requests,
-                              frees_pending_only)
+                              frees_pending_only, guard)
+
+    def _free_guard(self, fn, flow, frees, ctx_p) -> str | None:
+        """A pointer reached through the context (`Context->Overlapped`) that is tested non-NULL on every
+        path that frees and NULL (it, or what leads to it) on every path that does not."""
+        free_evs = {id(op.ev) for op in frees}
+        paths = []
+
+        def step(st, fx, ev, tr):   # state: (NULL tests of pointers in the context so far, freed)
+            return ((st[0], True) if id(ev) in free_evs else st), fx, tr
+
+        Walk(fn, step, lambda st, fx, tr, ret: paths.append(st),
+             lambda st, blk, succ, label: _with_test(st, blk, label, flow, ctx_p)).run(
+            fn.entry, 0, (frozenset(), False), Facts())
+        freeing = [t for t, freed in paths if freed]
+        if not freeing or len(freeing) == len(paths):
+            return None
+        for k, is_null in sorted(set.intersection(*(set(t) for t in freeing))):
+            if not is_null and all(any(n and (q == k or k.startswith((q + "->", q + "."))) for q, n in t)
+                                   for t, freed in paths if not freed):
+                return k
+        return None
 
     def _under_pending_returned(self, fn, flow, frees):
         """(events signalled, whether every signal is under `if (Irp->PendingReturned)`, whether every free

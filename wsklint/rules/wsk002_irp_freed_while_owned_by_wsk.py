@@ -55,9 +55,14 @@ class IrpFreedWhileOwnedByWsk(Rule):
     A synchronous wrapper whose completion routine only signals an event may free the IRP after a
     non-pending return, or after waiting.
 
+    A completion routine that frees the IRP only on some paths is the owner where the caller can tell
+    which: when it frees only under `Irp->PendingReturned`, on the paths where the call returned
+    STATUS_PENDING; when it frees exactly if a context field is not NULL, at submissions where the caller
+    knows that field is not NULL (an allocation helper set it from a pointer the caller checked).
+
     ## Known limitations
-    A completion routine that frees the IRP only on some paths is not treated as the owner (the caller's
-    use is then not reported). Waits are matched to the IRP through the event its completion routine
+    A completion routine that frees the IRP on paths the caller cannot tell apart is not treated as the
+    owner (the caller's use is then not reported). Waits are matched to the IRP through the event its completion routine
     signals; a wait on an event the analysis cannot relate to the IRP counts as proof when the IRP's
     event is unknown.
 

@@ -161,6 +161,13 @@ def rule_cmd(code):
     _fail(f"unknown rule '{code}' (see `wsklint rules`)")
 
 
+@main.command("server")
+def server_cmd():
+    """Run the language server on stdin/stdout (for editors; see vscode-extension/)."""
+    from .lsp import main as run
+    run()
+
+
 @main.command("dump-model")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--function", "function", help="Only this function.")

@@ -148,9 +148,23 @@ def generate(lines: int = 3000) -> str:
 
 def bug_line(text: str) -> int:
     """The 1-based line where inserting `BUG_LINE` makes the middle channel's completion routine buggy."""
+    return bug_lines(text, 1)[0]
+
+
+def bug_lines(text: str, count: int) -> list:
+    """`count` such lines in different channels around the middle (each edit gives new content)."""
     lines = text.split("\n")
-    hits = [i for i, ln in enumerate(lines) if ln == _BUG_BEFORE]
-    return hits[len(hits) // 2] + 1
+    hits = [i + 1 for i, ln in enumerate(lines) if ln == _BUG_BEFORE]
+    mid = len(hits) // 2
+    return [hits[(mid + k) % len(hits)] for k in range(count)]
+
+
+def bug_function(text: str, line: int) -> str:
+    """The completion routine that a bug typed at `line` lands in."""
+    for ln in reversed(text.split("\n")[:line]):
+        if ln.startswith("static NTSTATUS Channel") and "SendComplete(" in ln:
+            return ln.split()[2].split("(")[0]
+    raise ValueError(f"line {line} is in no completion routine")
 
 
 def with_bug(text: str) -> str:

@@ -143,7 +143,8 @@ class Frontend:
         """Parse `paths`; returns ({path: FileModel}, [ParseFailure]). `progress(done, total)` is optional.
 
         `texts` maps a path to the content to parse instead of the file's (bytes or str, e.g. an
-        editor's unsaved buffer); the path still decides flags, language and relative includes."""
+        editor's unsaved buffer); the path still decides flags, language and relative includes. Such
+        content is looked up in the cache but not written to it."""
         models: dict[str, FileModel] = {}
         failures: list[ParseFailure] = []
         todo: list[tuple[ParseJob, str | None]] = []
@@ -183,7 +184,7 @@ class Frontend:
                 failures.append(res)
             else:
                 models[job.path] = res
-                if keys.get(job.path):
+                if keys.get(job.path) and job.text is None:    # an editor buffer changes at every keystroke
                     self._cache_put(keys[job.path], res)
         return models, failures
 

@@ -75,8 +75,12 @@ class _Context:
 
 
 class Analyzer:
-    def __init__(self, client: ClientSettings | None = None):
+    """`jobs` as for the front end: 1 parses in a parser process, -1 in this process (the language
+    server runs the whole Analyzer in a process of its own, see worker.py)."""
+
+    def __init__(self, client: ClientSettings | None = None, jobs: int = 1):
         self.client = client or ClientSettings()
+        self.jobs = jobs
         self.contexts: dict = {}        # configuration file (or '') -> _Context
 
     def configure(self, client: ClientSettings):
@@ -96,7 +100,7 @@ class Analyzer:
         c = self.client
         try:
             s = load_settings(c.config or None, False, [path], c.select, c.ignore, None,
-                              c.compile_commands or None, c.wdk or None, (), (), 1, None, False)
+                              c.compile_commands or None, c.wdk or None, (), (), self.jobs, None, False)
         except (ConfigError, FlagsError) as e:
             raise ConfigurationError(str(e)) from None
         s.frontend.extra_args = s.frontend.extra_args + list(c.flags)
@@ -143,8 +147,11 @@ class Analyzer:
         files = [f for f in files if not _excluded(f, s.exclude)]
         return files if path in files else files + [path]
 
-    def check(self, path: str, texts: dict) -> Check:
-        """Analyse `path` with its driver. `texts`: {path: text} of the open documents (unsaved content)."""
+    def check(self, path: str, texts: dict, avoid=frozenset(), on_parse=None) -> Check:
+        """Analyse `path` with its driver. `texts`: {path: text} of the open documents (unsaved content).
+
+        `avoid`: (path, stamp) pairs known to crash the parser, reported instead of parsed;
+        `on_parse(path, stamp)` is called before each file is parsed."""
         path = os.path.abspath(path)
         ctx = self.context(path)
         unit = self.unit_for(ctx, path)
@@ -159,10 +166,18 @@ class Analyzer:
                     failures.append(hit[1])     # not parsed again on every keystroke while unchanged
                 else:
                     models[f] = hit[1]
+            elif (f, stamp) in avoid:
+                failures.append(ParseFailure(f, "the parser crashed on this content; it is parsed again when "
+                                                "the file changes", "crash"))
             else:
                 need.append((f, stamp))
-        parsed, failed = ctx.engine.frontend.parse([f for f, _ in need],
-                                                   texts={f: texts[f] for f, _ in need if f in texts})
+        parsed, failed = {}, []
+        for f, stamp in need:
+            if on_parse is not None:
+                on_parse(f, stamp)
+            got, bad = ctx.engine.frontend.parse([f], texts={f: texts[f]} if f in texts else None)
+            parsed.update(got)
+            failed += bad
         failed_by_path = {x.path: x for x in failed}
         for f, stamp in need:
             if f in parsed:

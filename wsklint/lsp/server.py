@@ -22,8 +22,9 @@ from pygls.protocol.json_rpc import JsonRPCNotification
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
-from ..output.lsp import SOURCE, render_diagnostics
-from .analyzer import Analyzer, ClientSettings, ConfigurationError
+from ..output.lsp import SOURCE
+from .analyzer import Analyzer, ClientSettings
+from .worker import AnalysisProcess
 
 log = logging.getLogger("wsklint.lsp")
 
@@ -55,7 +56,9 @@ class WsklintServer(LanguageServer):
     def __init__(self):
         super().__init__("wsklint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
                          protocol_cls=_Protocol)
-        self.analyzer = Analyzer()
+        self.client = ClientSettings()
+        self.files_changed = False
+        self.analysis = AnalysisProcess()
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wsklint-check")
         self.debounce = DEBOUNCE_SECONDS
         self.timers: dict = {}              # uri -> asyncio.TimerHandle of a pending check
@@ -90,10 +93,9 @@ class WsklintServer(LanguageServer):
         """New settings take effect after the checks already queued (they share the worker thread)."""
         if isinstance(raw, dict) and isinstance(raw.get("wsklint"), dict):
             raw = raw["wsklint"]
-        client = ClientSettings.from_dict(raw)
-        self.executor.submit(self.analyzer.configure, client)
+        self.client = ClientSettings.from_dict(raw)
         self.reported_errors.clear()
-        self.log(f"settings: {client}")
+        self.log(f"settings: {self.client}")
 
     # -- checking ----------------------------------------------------------------------------------
     def schedule(self, uri: str, delay: float):
@@ -106,7 +108,7 @@ class WsklintServer(LanguageServer):
     async def check(self, uri: str):
         self.timers.pop(uri, None)
         path = to_fs_path(uri) if uri.startswith("file:") else None
-        if not path or not self.analyzer.handles(path):
+        if not path or not Analyzer.handles(path):
             return
         path = os.path.abspath(path)
         self.uris[path] = uri
@@ -116,44 +118,38 @@ class WsklintServer(LanguageServer):
         loop = asyncio.get_running_loop()
         try:
             outcome = await loop.run_in_executor(self.executor, self._check_in_thread, uri, version, path, texts)
-        except ConfigurationError as e:
-            msg = str(e)
-            if msg not in self.reported_errors:
-                self.reported_errors.add(msg)
-                self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error,
-                                                                 message=f"wsklint: {msg}"))
-            self.log(f"configuration error: {msg}", types.MessageType.Error)
-            return
         except Exception as e:      # a bug in a check must cost that check, not the server
             self.log(f"check of {path} failed: {type(e).__name__}: {e}\n{traceback.format_exc()}",
                      types.MessageType.Error)
             return
         if outcome is None:
             return
-        *outcome, message = outcome
-        self.publish(*outcome)
-        self.log(message)
+        if "config_error" in outcome:
+            msg = outcome["config_error"]
+            if msg not in self.reported_errors:
+                self.reported_errors.add(msg)
+                self.window_show_message(types.ShowMessageParams(type=types.MessageType.Error,
+                                                                 message=f"wsklint: {msg}"))
+            self.log(f"configuration error: {msg}", types.MessageType.Error)
+            return
+        if "error" in outcome:
+            self.log(f"check of {path} failed: {outcome['error']}", types.MessageType.Error)
+            return
+        self.publish(uri, version, path, outcome["unit"], outcome["diags"])
+        self.log(f"checked {os.path.basename(path)} (v{version}) with {len(outcome['unit'])} file(s) of its driver, "
+                 f"{outcome['parsed']} parsed: {sum(len(v) for v in outcome['diags'].values())} diagnostic(s) in "
+                 f"{outcome['seconds']:.3f} s")
 
     def _check_in_thread(self, uri, version, path, texts):
         doc = self.workspace.text_documents.get(uri)
         if doc is not None and doc.version != version:
             return None             # edited again meanwhile: the check scheduled for that edit follows
-        check = self.analyzer.check(path, texts)
+        changed, self.files_changed = self.files_changed, False
+        outcome = self.analysis.check(path, texts, dict(self.uris), self.client, changed)
         doc = self.workspace.text_documents.get(uri)
-        if doc is not None and doc.version != version:
+        if doc is not None and doc.version != version and not outcome.get("lost"):
             return None
-        sources = dict(texts)
-        for d in check.result.diagnostics:
-            for loc in [d.loc] + [s.loc for s in d.trace] + [s.loc for s in d.related]:
-                if loc.file not in sources:
-                    sources[loc.file] = _read(loc.file)
-        diags = render_diagnostics(check.result, sources, self.uri_of)
-        for fail in check.failures:
-            diags.setdefault(fail.path, []).append(_failure_diagnostic(fail.reason))
-        message = (f"checked {os.path.basename(path)} (v{version}) with {len(check.unit)} file(s) of its driver, "
-                   f"{check.parsed} parsed: {sum(len(v) for v in diags.values())} diagnostic(s) in "
-                   f"{check.seconds:.3f} s")
-        return uri, version, path, check.unit, diags, message
+        return outcome
 
     def publish(self, uri, version, path, unit, diags: dict):
         for f in set(unit) | {path}:
@@ -173,19 +169,6 @@ class WsklintServer(LanguageServer):
     def recheck_open(self):
         for uri in list(self.workspace.text_documents):
             self.schedule(uri, 0)
-
-
-def _read(path: str) -> str | None:
-    try:
-        with open(path, "rb") as f:
-            return f.read().decode("utf-8", errors="replace")
-    except OSError:
-        return None
-
-
-def _failure_diagnostic(message: str) -> dict:
-    return {"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
-            "severity": 3, "source": SOURCE, "message": f"wsklint could not analyse this file: {message}"}
 
 
 server = WsklintServer()
@@ -212,7 +195,7 @@ def did_change(ls: WsklintServer, params: types.DidChangeTextDocumentParams):
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 async def did_save(ls: WsklintServer, params: types.DidSaveTextDocumentParams):
-    ls.executor.submit(ls.analyzer.files_changed)
+    ls.files_changed = True
     await ls.check(params.text_document.uri)
 
 
@@ -232,7 +215,7 @@ def did_change_configuration(ls: WsklintServer, params: types.DidChangeConfigura
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
 def did_change_watched_files(ls: WsklintServer, params: types.DidChangeWatchedFilesParams):
-    ls.executor.submit(ls.analyzer.files_changed)
+    ls.files_changed = True
 
 
 @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
@@ -288,6 +271,11 @@ async def show_rule_documentation(ls: WsklintServer, code=None, href=None, *rest
         ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Info,
                                                        message=f"{code}: {href}"))
     return href
+
+
+@server.feature(types.SHUTDOWN)
+def shutdown(ls: WsklintServer, params):
+    ls.analysis.close(kill=True)      # a check still running sees the process gone and ends
 
 
 def main():

@@ -111,6 +111,10 @@ async def test_diagnostic_on_open_then_cleared_by_the_fix(client: LanguageClient
     diags = await diagnostics_for(client, uri)
     assert diags == []
     assert CASE.read_text() == text        # the buffer was analysed, not the file on disk
+    # closed without saving: the squiggles describe the file on disk again
+    client.text_document_did_close(types.DidCloseTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=uri)))
+    assert "WSK013" in [d.code for d in await diagnostics_for(client, uri)]
 
 
 @pytest.mark.asyncio

@@ -2,7 +2,8 @@
 browser), driven in Debian's chromium by playwright-core (vscode-extension/e2e/run.mjs).
 
 It checks that a buggy driver's finding reaches the Problems panel with its text, that the quick fix
-menu offers and inserts the suppression comment, and it measures keystroke-to-Problems-panel time on a
+menu offers and inserts the suppression comment, that an untrusted workspace's own `wsklint.path` is
+not run (while a trusted one's is, and the user's server still works), and it measures keystroke-to-Problems-panel time on a
 ~3,000-line file (recorded in test-artifacts/editor-latency.json, not asserted: speed targets belong
 to benchmarks). Screenshots go to test-artifacts/. `.ci/run` installs what this needs; where something
 is missing or the browser cannot start, the test is skipped with the reason.
@@ -69,6 +70,13 @@ def test_extension_in_code_server(tmp_path):
     lines = bug_lines(big, ROUNDS)
     wsklint = Path(sys.executable).with_name("wsklint")
     assert wsklint.exists(), f"{wsklint}: the server the extension is to run"
+    # the workspace names a server of its own: a wrapper that leaves a mark, then runs the real one
+    marker = tmp_path / "workspace-server-ran"
+    wrapper = tmp_path / "workspace-server.sh"
+    wrapper.write_text(f'#!/bin/sh\necho ran >> "{marker}"\nexec "{wsklint}" "$@"\n')
+    wrapper.chmod(0o755)
+    (ws / ".vscode").mkdir()
+    (ws / ".vscode" / "settings.json").write_text(json.dumps({"wsklint.path": [str(wrapper)]}))
 
     out_dir = ARTIFACTS / "vscode"
     shutil.rmtree(out_dir, ignore_errors=True)
@@ -76,7 +84,8 @@ def test_extension_in_code_server(tmp_path):
            "--bad", "demo/bad_driver.c", "--bad-line", str(exp.line), "--expect", exp.text,
            "--big", "big/channels.c", "--bug-lines", ",".join(map(str, lines)), "--bug-text", BUG_LINE,
            "--big-expect", ",".join(f"reachable from {bug_function(big, n)}" for n in lines),
-           "--wsklint", str(wsklint), "--artifacts", str(out_dir), "--port", str(_free_port())]
+           "--wsklint", str(wsklint), "--artifacts", str(out_dir), "--marker", str(marker),
+           "--port", str(_free_port()), "--port2", str(_free_port())]
     env = {**os.environ, "WSKLINT_CACHE_DIR": str(tmp_path / "cache")}
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
                             start_new_session=True)
@@ -103,6 +112,10 @@ def test_extension_in_code_server(tmp_path):
     assert "Show documentation for WSK013" in res["quickfixes"]
     assert res["suppression_inserted"]
     assert len(res["latencies_ms"]) == ROUNDS
+    # workspace trust: a trusted workspace's own server setting is used (so the mark can appear) ...
+    assert res["trusted_ran_workspace_server"]
+    # ... an untrusted one's is not, and the user's server still shows the finding
+    assert res["untrusted_problem_shown"] and not res["untrusted_ran_workspace_server"]
     (ARTIFACTS / "editor-latency.json").write_text(json.dumps({
         "file_lines": big.count("\n"), "bug_lines": lines, "keystroke_to_problems_panel_ms": res["latencies_ms"],
         "steps": res["steps"]}, indent=2))

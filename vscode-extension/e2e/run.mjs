@@ -2,7 +2,8 @@
 // driven by playwright-core). Run by tests/test_vscode_e2e.py; prints one JSON line with the results.
 //
 //   node run.mjs --vsix X.vsix --workspace DIR --bad REL --big REL --bug-lines N,... --bug-text TEXT
-//                --bad-line N --expect TEXT --big-expect TEXT,... --wsklint EXE --artifacts DIR --port N
+//                --bad-line N --expect TEXT --big-expect TEXT,... --wsklint EXE --artifacts DIR
+//                --marker FILE --port N --port2 N
 //
 // Exit codes: 0 done (the JSON says what was seen), 77 the browser or code-server cannot start here
 // (the caller skips with the message), anything else a failure.
@@ -41,14 +42,12 @@ if (!fs.existsSync(CHROMIUM)) cannotStart(`no browser at ${CHROMIUM} (apt-get in
 if (!fs.existsSync(CODE_SERVER)) cannotStart("code-server is not installed (npm ci in vscode-extension/e2e)");
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "wsklint-e2e-"));
-const userData = path.join(tmp, "user-data");
 const extensions = path.join(tmp, "extensions");
 const env = { ...process.env, XDG_CONFIG_HOME: path.join(tmp, "config"), XDG_DATA_HOME: path.join(tmp, "data") };
-fs.mkdirSync(path.join(userData, "User"), { recursive: true });
 fs.writeFileSync(path.join(tmp, "config.yaml"), "auth: none\n");
-fs.writeFileSync(path.join(userData, "User", "settings.json"), JSON.stringify({
-  "security.workspace.trust.enabled": false,
-  "wsklint.path": [args.wsklint],
+fs.mkdirSync(args.artifacts, { recursive: true });
+const BASE_SETTINGS = {
+  "wsklint.path": [args.wsklint],      // user level: the only server allowed in an untrusted workspace
   "workbench.startupEditor": "none",
   "workbench.tips.enabled": false,
   "workbench.enableExperiments": false,
@@ -61,42 +60,76 @@ fs.writeFileSync(path.join(userData, "User", "settings.json"), JSON.stringify({
   "editor.quickSuggestions": { "other": false, "comments": false, "strings": false },
   "files.autoSave": "off",
   "window.restoreWindows": "none",
-}, null, 2));
+};
 
-const common = ["--config", path.join(tmp, "config.yaml"), "--user-data-dir", userData, "--extensions-dir", extensions];
-const install = spawnSync(CODE_SERVER, [...common, "--install-extension", args.vsix, "--force"], { env, encoding: "utf8" });
+const install = spawnSync(CODE_SERVER, ["--config", path.join(tmp, "config.yaml"), "--user-data-dir",
+  path.join(tmp, "install-user-data"), "--extensions-dir", extensions, "--install-extension", args.vsix, "--force"],
+{ env, encoding: "utf8" });
 note(`install-extension exit ${install.status}: ${(install.stdout + install.stderr).trim().split("\n").pop()}`);
 if (install.status !== 0) {
   console.error(install.stdout, install.stderr);
   process.exit(1);
 }
 
-const server = spawn(CODE_SERVER, [...common, "--auth", "none", "--bind-addr", `127.0.0.1:${args.port}`,
-  "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust", "--disable-getting-started-override",
-  "--ignore-last-opened", args.workspace], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-let serverLog = "";
-server.stdout.on("data", (d) => { serverLog += d; });
-server.stderr.on("data", (d) => { serverLog += d; });
-fs.mkdirSync(args.artifacts, { recursive: true });
-
+const sessions = [];
 let browser;
-async function cleanup() {
-  try { if (browser) await browser.close(); } catch { /* already gone */ }
-  try { process.kill(-server.pid, "SIGTERM"); } catch { /* already gone */ }
-  fs.writeFileSync(path.join(args.artifacts, "code-server.log"), serverLog);
-  fs.rmSync(tmp, { recursive: true, force: true });
-}
 
-async function waitForServer() {
-  for (let i = 0; i < 120; i++) {
+// One code-server with its own profile: trusted (trust disabled, as the issue asks for the main
+// test) or untrusted (trust enabled, the folder opened in restricted mode without a prompt).
+async function startSession(name, trusted, port) {
+  const userData = path.join(tmp, name);
+  fs.mkdirSync(path.join(userData, "User"), { recursive: true });
+  const trust = trusted ? { "security.workspace.trust.enabled": false }
+    : { "security.workspace.trust.enabled": true, "security.workspace.trust.startupPrompt": "never",
+      "security.workspace.trust.untrustedFiles": "open", "security.workspace.trust.banner": "never" };
+  fs.writeFileSync(path.join(userData, "User", "settings.json"), JSON.stringify({ ...BASE_SETTINGS, ...trust }, null, 2));
+  const flags = ["--config", path.join(tmp, "config.yaml"), "--user-data-dir", userData, "--extensions-dir", extensions,
+    "--auth", "none", "--bind-addr", `127.0.0.1:${port}`, "--disable-telemetry", "--disable-update-check",
+    "--disable-getting-started-override", "--ignore-last-opened", ...(trusted ? ["--disable-workspace-trust"] : []),
+    args.workspace];
+  const server = spawn(CODE_SERVER, flags, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const session = { name, server, log: "" };
+  sessions.push(session);
+  server.stdout.on("data", (d) => { session.log += d; });
+  server.stderr.on("data", (d) => { session.log += d; });
+  for (let i = 0; ; i++) {
     try {
-      const r = await fetch(`http://127.0.0.1:${args.port}/healthz`);
-      if (r.ok) return;
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
     } catch { /* not up yet */ }
-    if (server.exitCode !== null) break;
+    if (server.exitCode !== null || i > 120) throw new Error(`code-server did not come up:\n${session.log}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`code-server did not come up:\n${serverLog}`);
+  note(`${name}: code-server up`);
+  if (!browser) {
+    try {
+      browser = await playwright.chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+          "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+      });
+    } catch (e) {
+      await cleanup();
+      cannotStart(`chromium cannot start here: ${e.message.split("\n")[0]}`);
+    }
+  }
+  session.page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+  await session.page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(args.workspace)}`);
+  await session.page.waitForSelector(".monaco-workbench", { timeout: 60000 });
+  note(`${name}: workbench loaded`);
+  return session;
+}
+
+async function stopSession(session) {
+  try { await session.page?.close(); } catch { /* already gone */ }
+  try { process.kill(-session.server.pid, "SIGTERM"); } catch { /* already gone */ }
+  fs.writeFileSync(path.join(args.artifacts, `code-server-${session.name}.log`), session.log);
+}
+
+async function cleanup() {
+  for (const s of sessions) await stopSession(s);
+  try { if (browser) await browser.close(); } catch { /* already gone */ }
+  fs.rmSync(tmp, { recursive: true, force: true });
 }
 
 async function openFile(page, rel) {
@@ -134,23 +167,7 @@ async function waitForNoProblem(page, text, timeout) {
 }
 
 try {
-  await waitForServer();
-  note("code-server up");
-  try {
-    browser = await playwright.chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
-    });
-  } catch (e) {
-    await cleanup();
-    cannotStart(`chromium cannot start here: ${e.message.split("\n")[0]}`);
-  }
-  const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
-  await page.goto(`http://127.0.0.1:${args.port}/?folder=${encodeURIComponent(args.workspace)}`);
-  await page.waitForSelector(".monaco-workbench", { timeout: 60000 });
-  note("workbench loaded");
+  const { page } = await startSession("trusted", true, args.port);
 
   // 1. a buggy driver file: the finding shows in the Problems panel, the squiggle in the editor
   await openFile(page, args.bad);
@@ -212,11 +229,27 @@ try {
     await page.waitForTimeout(500);
   }
   note(`latencies ${results.latencies_ms.join(", ")} ms`);
+  // the workspace names its own server (wsklint.path in .vscode/settings.json): a trusted workspace uses it
+  results.trusted_ran_workspace_server = fs.existsSync(args.marker);
+  await stopSession(sessions[0]);
+
+  // 4. the same workspace, untrusted: its server setting must not run; the user's server still does
+  fs.rmSync(args.marker, { force: true });
+  const untrusted = await startSession("untrusted", false, args.port2);
+  await openFile(untrusted.page, args.bad);
+  await untrusted.page.keyboard.press("Control+Shift+M");
+  await waitForProblem(untrusted.page, args.expect, 60000);
+  note("untrusted: finding shown");
+  const shot4 = path.join(args.artifacts, "untrusted.png");
+  await untrusted.page.screenshot({ path: shot4 });
+  results.screenshots.push(shot4);
+  results.untrusted_problem_shown = true;
+  results.untrusted_ran_workspace_server = fs.existsSync(args.marker);
   results.ok = true;
 } catch (e) {
   results.error = String(e && e.stack || e);
   try {
-    const pages = browser ? browser.contexts().flatMap((c) => c.pages()) : [];
+    const pages = browser ? browser.contexts().flatMap((c) => c.pages()).filter((p) => !p.isClosed()) : [];
     if (pages.length) {
       const shot = path.join(args.artifacts, "failure.png");
       await pages[0].screenshot({ path: shot });

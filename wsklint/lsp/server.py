@@ -201,10 +201,8 @@ async def did_save(ls: WsklintServer, params: types.DidSaveTextDocumentParams):
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: WsklintServer, params: types.DidCloseTextDocumentParams):
-    uri = params.text_document.uri
-    timer = ls.timers.pop(uri, None)
-    if timer is not None:
-        timer.cancel()
+    # unsaved edits are gone: what is shown must describe the file on disk again
+    ls.schedule(params.text_document.uri, 0)
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)

@@ -242,3 +242,29 @@ async def test_settings_select_ignore(client: LanguageClient):
         settings={"wsklint": {"select": ["WSK999"]}}))
     await client.wait_for_notification(types.WINDOW_SHOW_MESSAGE)
     assert "unknown rule selector 'WSK999'" in client.messages[-1].message
+
+
+@pytest.mark.asyncio
+async def test_settings_flags_config_and_wdk(client: LanguageClient, tmp_path):
+    src = tmp_path / "drv.c"
+    src.write_text(CASE.read_text().replace("        WskDeregister(&g_Registration); // expect: WSK013",
+                                            "#ifdef PROBE_BUG\n        WskDeregister(&g_Registration);\n#endif\n"
+                                            "        // WSK013"))
+    uri = open_doc(client, src)
+    assert "WSK013" not in [d.code for d in await diagnostics_for(client, uri)]
+    # extra flags reach the parser
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"wsklint": {"flags": ["-DPROBE_BUG"]}}))
+    assert "WSK013" in [d.code for d in await diagnostics_for(client, uri)]
+    # an explicit configuration file
+    conf = tmp_path / "elsewhere" / "wsklint.toml"
+    conf.parent.mkdir()
+    conf.write_text('ignore = ["WSK013"]\nflags = ["-DPROBE_BUG"]\n')
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"wsklint": {"config": str(conf)}}))
+    assert [d.code for d in await diagnostics_for(client, uri)] == ["WSK015"]
+    # a WDK path without a WDK is reported, not fatal
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"wsklint": {"wdk": str(tmp_path / "no-wdk")}}))
+    await client.wait_for_notification(types.WINDOW_SHOW_MESSAGE)
+    assert "no WDK headers" in client.messages[-1].message

@@ -127,14 +127,14 @@ def test_constants_keep_macro_names_and_values(fe, write_driver):
 
 def test_large_file_parses(fe, tmp_path):
     body = ["#include <ntddk.h>", "#include <wsk.h>"]
-    for i in range(700):
+    for i in range(880):
         body += [f"static NTSTATUS Helper{i}(PIRP Irp, PKEVENT Ev)", "{",
                  "    NTSTATUS st = STATUS_SUCCESS;", f"    if (Irp->IoStatus.Information > {i}) {{",
                  "        KeSetEvent(Ev, IO_NO_INCREMENT, FALSE);", "    }", "    return st;", "}"]
     p = tmp_path / "big.c"
     p.write_text("\n".join(body) + "\n")
     m = parse(fe, p)
-    assert m.lines > 5600 and len(m.functions) == 700
+    assert m.lines > 7000 and len(m.functions) == 880
 
 
 def test_binary_and_empty_files_are_reported_not_fatal(fe, tmp_path):
@@ -183,3 +183,11 @@ def test_cache_reuses_models_and_notices_changes(tmp_path):
     src.write_text("int b(void) { return 2; }\n")
     m3 = Frontend(opts).parse([str(src)])[0][str(src)]
     assert m3.functions[0].name == "b"
+
+
+def test_provider_side_implementations_are_recognised(fe):
+    from wsklint.program import Program
+    m = parse(fe, FRONTEND / "provider_side.c")
+    prog = Program([m])
+    names = {prog.functions[k].name for k in prog.provider_functions}
+    assert names == {"FakeControlSocket", "FakeCloseSocket", "FakeSend"}

@@ -132,6 +132,12 @@ async def test_code_actions_suppress_and_document(client: LanguageClient):
     indent = line[:len(line) - len(line.lstrip())]
     assert edit.range.start == types.Position(line=d.range.start.line, character=0) == edit.range.end
     assert edit.new_text == f"{indent}// wsklint: ignore[WSK013] <reason>\n"
+    # applied to the buffer (not saved), the comment suppresses the finding
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangePartial(range=edit.range, text=edit.new_text)]))
+    codes = [x.code for x in await diagnostics_for(client, uri)]
+    assert "WSK013" not in codes and "WSK015" in codes
 
     docs = by_title["Show documentation for WSK013"]
     result = await client.workspace_execute_command_async(types.ExecuteCommandParams(

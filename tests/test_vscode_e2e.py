@@ -110,7 +110,7 @@ def test_extension_in_code_server(tmp_path):
     assert "provider NPI captured here" in problems            # the trace, as related information
     assert "Suppress WSK013 on this line (wsklint: ignore)" in res["quickfixes"]
     assert "Show documentation for WSK013" in res["quickfixes"]
-    assert res["suppression_inserted"]
+    assert res["suppression_inserted"] and res["suppressed_in_problems"]
     assert len(res["latencies_ms"]) == ROUNDS
     # workspace trust: a trusted workspace's own server setting is used (so the mark can appear) ...
     assert res["trusted_ran_workspace_server"]

@@ -39,6 +39,9 @@ class Settings:
     config_dir: str | None = None                    # where the configuration file was found
     config_file: str | None = None
     options: dict = field(default_factory=dict)      # everything else a later feature reads
+    baseline: str | None = None                      # JSON file of accepted findings
+    sarif_category: str | None = None
+    fail_on: str = "note"
 
 
 def _str_list(path, key, v) -> list:
@@ -50,49 +53,66 @@ def _str_list(path, key, v) -> list:
 
 
 def _as_str(path, key, v) -> str:
-    if not isinstance(v, str):
-        raise ConfigError(f"{path}: '{key}' must be a string")
+    if not isinstance(v, str) or not v.strip():
+        raise ConfigError(f"{path}: '{key}' must be a non-empty string")
+    return v
+
+
+def _choice(*allowed):
+    def check(path, key, v):
+        if v not in allowed:
+            raise ConfigError(f"{path}: '{key}' must be one of {', '.join(allowed)}, got {v!r}")
+        return v
+    return check
+
+
+def _selectors(path, key, v) -> list:
+    v = _str_list(path, key, v)
+    check_selectors(all_rules(), v, f"{path}: '{key}'")
     return v
 
 
 def _as_sev_map(path, key, v) -> dict:
     if not isinstance(v, dict):
-        raise ConfigError(f"{path}: '{key}' must be a table of rule code = severity")
+        raise ConfigError(f"{path}: '{key}' must be a table of rule = severity (error, warning or note)")
     out = {}
-    for code, sev in v.items():
-        if sev not in SEVERITY_VALUES:
-            raise ConfigError(f"{path}: '{key}.{code}' must be one of {', '.join(SEVERITY_VALUES)}, got {sev!r}")
-        out[code.upper()] = sev
+    for sel, sev in v.items():
+        check_selectors(all_rules(), [sel], f"{path}: '{key}'")
+        _choice(*SEVERITY_VALUES)(path, f"{key}.{sel}", sev)
+        out[sel] = sev
     return out
 
 
 def _as_pfi(path, key, v) -> dict:
     if not isinstance(v, dict):
-        raise ConfigError(f"{path}: '{key}' must be a table of glob = [rule selectors]")
-    return {g: _str_list(path, f"{key}.{g}", x) for g, x in v.items()}
+        raise ConfigError(f"{path}: '{key}' must be a table of glob = [rule codes, prefixes or names]")
+    return {g: _selectors(path, f"{key}.{g}", x) for g, x in v.items()}
 
 
 def _as_positive(path, key, v):
     if not isinstance(v, (int, float)) or isinstance(v, bool) or v <= 0:
-        raise ConfigError(f"{path}: '{key}' must be a positive number")
+        raise ConfigError(f"{path}: '{key}' must be a positive number, got {v!r}")
     return v
 
 
-# key -> (validator, description shown in errors)
+# key -> (validator, what it holds); `load_config` stores the value
 KEYS = {
-    "select": (_str_list, "rule codes, prefixes or names to run"),
-    "ignore": (_str_list, "rule codes, prefixes or names to skip"),
+    "select": (_selectors, "rule codes, prefixes or names to run"),
+    "ignore": (_selectors, "rule codes, prefixes or names to skip"),
     "per-file-ignores": (_as_pfi, "glob = [rules] to skip in matching files"),
-    "severity": (_as_sev_map, "rule code = error|warning|note"),
+    "severity": (_as_sev_map, "rule code, prefix or name = error|warning|note"),
     "include": (_str_list, "include directories"),
     "define": (_str_list, "macro definitions NAME[=VALUE]"),
     "flags": (_str_list, "extra compiler flags"),
     "wdk": (_as_str, "path of a Windows Driver Kit"),
     "compile-commands": (_as_str, "directory holding compile_commands.json"),
-    "exclude": (_str_list, "glob patterns of files to skip"),
+    "exclude": (_str_list, "glob patterns of files or folders to skip"),
     "drivers": (_str_list, "glob patterns; each matching file or folder is analysed as its own driver"),
     "docs-url": (_as_str, "base URL of the rule pages"),
     "timeout": (_as_positive, "per-file parse time limit in seconds"),
+    "baseline": (_as_str, "baseline file of accepted findings (JSON, from --write-baseline)"),
+    "sarif-category": (_as_str, "SARIF runAutomationDetails category (GitHub code scanning)"),
+    "fail-on": (_choice(*SEVERITY_VALUES), "lowest severity that fails the run: error|warning|note"),
 }
 
 
@@ -137,8 +157,7 @@ def load_config(path: Path, settings: Settings | None = None) -> Settings:
     for key, value in table.items():
         spec = KEYS.get(key)
         if spec is None:
-            allowed = ", ".join(sorted(KEYS))
-            raise ConfigError(f"{path}: unknown key '{key}' (allowed: {allowed})")
+            raise ConfigError(f"{path}: unknown key '{key}' (allowed: {', '.join(sorted(KEYS))})")
         v = spec[0](path, key, value)
         if key == "select":
             s.select = v
@@ -166,11 +185,24 @@ def load_config(path: Path, settings: Settings | None = None) -> Settings:
             s.docs_url = v
         elif key == "timeout":
             s.frontend.timeout = float(v)
+        elif key == "baseline":
+            s.baseline = _abs(base, v)
+        elif key == "sarif-category":
+            s.sarif_category = v
+        elif key == "fail-on":
+            s.fail_on = v
     return s
 
 
 def _abs(base: str, p: str) -> str:
     return p if os.path.isabs(p) else os.path.normpath(os.path.join(base, p))
+
+
+def all_rules() -> list:
+    """Every code a selector may name: the catalog rules, then the meta codes (WSK9xx)."""
+    from .rules import ALL_RULES
+    from .rules.meta import META_RULES
+    return list(ALL_RULES) + list(META_RULES)
 
 
 def _matches(rule, sel: str) -> bool:
@@ -184,19 +216,31 @@ def _matches(rule, sel: str) -> bool:
     return rule.name == s
 
 
-def check_selectors(all_rules, selectors, where: str):
+def _specificity(rule, sel: str) -> int:
+    """How exactly `sel` names `rule`: a full code or name beats any prefix, a longer prefix a shorter."""
+    s = sel.strip().upper()
+    return 100 if s == rule.code or sel.strip() == rule.name else len(s) if s != "ALL" else 0
+
+
+def check_selectors(rules, selectors, where: str):
     for sel in selectors:
-        if not any(_matches(r, sel) for r in all_rules):
-            raise ConfigError(f"{where}: unknown rule selector '{sel}' (use a code such as WSK013, a prefix such as "
-                              f"WSK01, or a rule name; see `wsklint rules`)")
+        if not any(_matches(r, sel) for r in rules):
+            raise ConfigError(f"{where}: unknown rule selector '{sel}' (allowed: a code such as WSK013, a prefix such as "
+                              f"WSK01, a rule name such as deregister-order, or ALL; see `wsklint rules`)")
 
 
-def select_rules(all_rules, select, ignore, where: str = "--select/--ignore"):
+def select_rules(rules, select, ignore, where: str = "--select/--ignore"):
     """The rules chosen by `select` minus `ignore`; an entry that matches no rule is an error."""
-    check_selectors(all_rules, list(select) + list(ignore), where)
-    chosen = [r for r in all_rules if not select or any(_matches(r, s) for s in select)]
+    check_selectors(rules, list(select) + list(ignore), where)
+    chosen = [r for r in rules if not select or any(_matches(r, s) for s in select)]
     return [r for r in chosen if not any(_matches(r, s) for s in ignore)]
 
 
 def rule_matches(rule, selectors) -> bool:
     return any(_matches(rule, s) for s in selectors)
+
+
+def severity_for(rule, overrides: dict) -> str | None:
+    """The configured severity of `rule`: the most specific matching entry of `overrides`."""
+    best = max((sel for sel in overrides if _matches(rule, sel)), key=lambda s: _specificity(rule, s), default=None)
+    return overrides[best] if best is not None else None

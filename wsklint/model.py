@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
-MODEL_VERSION = 1  # bump when the shape of the model changes (invalidates caches)
+MODEL_VERSION = 4  # bump when the shape of the model changes (invalidates caches)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,4 +241,5 @@ class FileModel:
     parse_seconds: float = 0.0
     total_seconds: float = 0.0
     includes: list = field(default_factory=list)       # files the TU read (for cache validation)
+    error_lines: list = field(default_factory=list)    # lines of parse errors left after recovery
     used_wdk: bool = False

@@ -85,8 +85,14 @@ class RunResult:
     tool_version: str = ""
     stats: dict = field(default_factory=dict)
     truncated: int = 0                 # results left out of a size-limited output
+    baseline: str | None = None        # the baseline file findings were compared with
+    project_root: str = ""             # fingerprints and baselines name files relative to it (default: root)
+
+    def shown(self) -> list:
+        """Findings a user must act on: not suppressed in the source, not accepted in the baseline."""
+        return [d for d in self.diagnostics if d.suppression is None and d.new]
 
     def failing(self, level: str = "note") -> list:
         order = {s: i for i, s in enumerate(SEVERITIES)}
         lim = order[level]
-        return [d for d in self.diagnostics if d.suppression is None and d.new and order[d.severity] <= lim]
+        return [d for d in self.shown() if order[d.severity] <= lim]

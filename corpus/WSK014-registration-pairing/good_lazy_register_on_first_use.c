@@ -1,11 +1,13 @@
 /* Trap: the WSK client is initialised lazily on the first socket request (so boot never waits for
-   WSK), once, under a lock and an "initialised" state; later requests return early. */
+   WSK), once, under a lock and an "initialised" state; later requests return early. The lock is an
+   ERESOURCE in a critical region, which keeps IRQL at PASSIVE_LEVEL as WskRegister and a waiting
+   WskCaptureProviderNPI require (a fast mutex would raise to APC_LEVEL). */
 #include <ntddk.h>
 #include <wsk.h>
 
 static WSK_REGISTRATION g_Registration;
 static WSK_PROVIDER_NPI g_Provider;
-static FAST_MUTEX g_InitLock;
+static ERESOURCE g_InitLock;
 static NTSTATUS g_InitStatus = STATUS_RETRY;
 static const WSK_CLIENT_DISPATCH g_Dispatch = { MAKE_WSK_VERSION(1, 0), 0, NULL };
 
@@ -14,7 +16,8 @@ static NTSTATUS EnsureWsk(VOID)
     WSK_CLIENT_NPI npi = { NULL, &g_Dispatch };
     NTSTATUS status;
 
-    ExAcquireFastMutex(&g_InitLock);
+    KeEnterCriticalRegion();
+    ExAcquireResourceExclusiveLite(&g_InitLock, TRUE);
     if (g_InitStatus != STATUS_RETRY) {
         status = g_InitStatus;
         goto Out;
@@ -30,7 +33,8 @@ static NTSTATUS EnsureWsk(VOID)
     }
     g_InitStatus = STATUS_SUCCESS;
 Out:
-    ExReleaseFastMutex(&g_InitLock);
+    ExReleaseResourceLite(&g_InitLock);
+    KeLeaveCriticalRegion();
     return status;
 }
 
@@ -54,12 +58,13 @@ static VOID Unload(PDRIVER_OBJECT DriverObject)
         WskReleaseProviderNPI(&g_Registration);
         WskDeregister(&g_Registration);
     }
+    ExDeleteResourceLite(&g_InitLock);
 }
 
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
     UNREFERENCED_PARAMETER(RegistryPath);
-    ExInitializeFastMutex(&g_InitLock);
+    ExInitializeResourceLite(&g_InitLock);
     DriverObject->MajorFunction[IRP_MJ_DEVICE_CONTROL] = DeviceControl;
     DriverObject->DriverUnload = Unload;
     return STATUS_SUCCESS;

@@ -202,6 +202,9 @@ try {
     .replace(/\u00a0/g, " ").includes("// wsklint: ignore[WSK013] <reason>"), null, { timeout: 20000 });
   results.suppression_inserted = true;
   note("suppression comment inserted");
+  await waitForNoProblem(page, args.expect, 30000);        // the unsaved comment already suppresses it
+  results.suppressed_in_problems = true;
+  note("finding suppressed");
 
   // 3. latency: type a bug into a ~3,000-line driver file
   await openFile(page, args.big);

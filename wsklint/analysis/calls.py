@@ -17,6 +17,9 @@ def wsk_name(call: Expr) -> str | None:
         return None
     if call.op in ("direct", "pointer") and call.name in wsk.EXPORTED_FUNCTIONS:
         return call.name
+    if call.op == "pointer" and call.kids:
+        # a provider function kept in a local: `PFN_WSK_SEND Send = Dispatch->WskSend; Send(...)`
+        return wsk.PFN_TYPES.get(call.kids[0].type.replace("const ", "").strip())
     return None
 
 

@@ -16,6 +16,11 @@ from . import status
 STOP = object()
 
 
+class Fork(tuple):
+    """What `step` returns to split a path: alternatives ((state, facts, trace), ...), each continuing
+    after the event (a call into a helper whose paths end differently, e.g. submitted or not)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Facts:
     """Outcome sets of tracked status subjects, and variables that alias them.
@@ -93,11 +98,14 @@ class Step:
 
 @dataclass
 class Walk:
-    """Callbacks: step(state, facts, event) -> (state, facts) | STOP; exit(state, facts, trace, ret_event)."""
+    """Callbacks: step(state, facts, event, trace) -> (state, facts, trace) | Fork | STOP;
+    exit(state, facts, trace, ret_event)."""
     fn: Function
     step: Callable
     at_exit: Callable | None = None
     edge: Callable | None = None      # edge(state, block, succ id, label) -> state
+    cond: Callable | None = None      # cond(state, facts, block, trace) -> (state, trace) | STOP: reads in
+                                      # a branch condition, before the successors
     max_visits: int = 20000
     visits: int = field(default=0, init=False)
 
@@ -116,7 +124,8 @@ class Walk:
                 return
             blk = blocks[b]
             stopped = False
-            for ev in blk.events[i:]:
+            for j in range(i, len(blk.events)):
+                ev = blk.events[j]
                 if ev.kind in ("assign", "decl"):
                     if fx.items:
                         fx = on_assign(fx, ev)
@@ -125,11 +134,20 @@ class Walk:
                 if res is STOP:
                     stopped = True
                     break
+                if isinstance(res, Fork):
+                    work.extend((b, j + 1, s2, f2, t2, ev if ev.kind == "return" else ret) for s2, f2, t2 in res)
+                    stopped = True
+                    break
                 st, fx, tr = res
                 if ev.kind == "return":
                     ret = ev
             if stopped:
                 continue
+            if self.cond is not None and blk.cond is not None:
+                res = self.cond(st, fx, blk, tr)
+                if res is STOP:
+                    continue
+                st, tr = res
             if b == self.fn.exit or not blk.succs:
                 if self.at_exit is not None:
                     self.at_exit(st, fx, tr, ret)

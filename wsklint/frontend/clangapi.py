@@ -49,6 +49,7 @@ def lib():
                                                  ctypes.POINTER(ctypes.c_uint), ctypes.POINTER(ctypes.c_uint),
                                                  ctypes.POINTER(ctypes.c_uint)]
         lb.clang_getSpellingLocation.restype = None
+        _fast_setup(lb)
         _lib = lb
     return _lib
 
@@ -108,3 +109,65 @@ def spelling(loc) -> tuple[int | None, int, int, int]:
 
 def file_handle(f) -> int | None:
     return ctypes.cast(f.obj, ctypes.c_void_p).value if f is not None else None
+
+
+# -- a fast extent: one round of ctypes calls, no File objects, no strings --------------------------
+_CXSourceLocation = ci.SourceLocation
+_CXSourceRange = ci.SourceRange
+_vp, _ui = ctypes.c_void_p, ctypes.c_uint
+_f1, _l1, _c1, _o1 = _vp(), _ui(), _ui(), _ui()
+_f2, _l2, _c2, _o2 = _vp(), _ui(), _ui(), _ui()
+_refs = None
+_getExtent = _rangeStart = _rangeEnd = _inst = _getLoc = None
+
+
+def _fast_setup(lb):
+    global _refs, _getExtent, _rangeStart, _rangeEnd, _inst, _getLoc
+    # private function objects, so the bindings' own prototypes stay untouched
+    _getExtent = ctypes.CFUNCTYPE(_CXSourceRange, ci.Cursor)(("clang_getCursorExtent", lb))
+    _getLoc = ctypes.CFUNCTYPE(_CXSourceLocation, ci.Cursor)(("clang_getCursorLocation", lb))
+    _rangeStart = ctypes.CFUNCTYPE(_CXSourceLocation, _CXSourceRange)(("clang_getRangeStart", lb))
+    _rangeEnd = ctypes.CFUNCTYPE(_CXSourceLocation, _CXSourceRange)(("clang_getRangeEnd", lb))
+    _inst = ctypes.CFUNCTYPE(None, _CXSourceLocation, ctypes.POINTER(_vp), ctypes.POINTER(_ui),
+                             ctypes.POINTER(_ui), ctypes.POINTER(_ui))(("clang_getInstantiationLocation", lb))
+    _refs = (ctypes.byref(_f1), ctypes.byref(_l1), ctypes.byref(_c1), ctypes.byref(_o1),
+             ctypes.byref(_f2), ctypes.byref(_l2), ctypes.byref(_c2), ctypes.byref(_o2))
+
+
+def extent(cursor) -> tuple:
+    """(file handle of start, start line, col, offset, file handle of end, end line, col, offset),
+    expansion locations; compare handles with `file_handle(tu.get_file(path))`."""
+    if _getExtent is None:
+        lib()
+    r = _getExtent(cursor)
+    a, b, c, d, e, f, g, h = _refs
+    _inst(_rangeStart(r), a, b, c, d)
+    _inst(_rangeEnd(r), e, f, g, h)
+    return _f1.value, _l1.value, _c1.value, _o1.value, _f2.value, _l2.value, _c2.value, _o2.value
+
+
+def location_file(cursor) -> int | None:
+    """The file handle of a cursor's (expansion) location, cheaply."""
+    if _getLoc is None:
+        lib()
+    a, b, c, d = _refs[:4]
+    _inst(_getLoc(cursor), a, b, c, d)
+    return _f1.value
+
+
+# -- child visits without the bindings' per-child null-cursor check (two extra calls per child) ------
+def _collect(child, parent, out):
+    out.append(child)
+    return 1   # CXChildVisit_Continue
+
+
+_COLLECT = ci.callbacks["cursor_visit"](_collect)
+
+
+def children(cursor) -> list:
+    out: list = []
+    ci.conf.lib.clang_visitChildren(cursor, _COLLECT, out)
+    tu = cursor._tu
+    for ch in out:
+        ch._tu = tu
+    return out

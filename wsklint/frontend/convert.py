@@ -27,6 +27,8 @@ _LITERALS = {K.INTEGER_LITERAL, K.CHARACTER_LITERAL, K.CXX_BOOL_LITERAL_EXPR, K.
 _CASTS = {K.CSTYLE_CAST_EXPR, K.CXX_STATIC_CAST_EXPR, K.CXX_REINTERPRET_CAST_EXPR, K.CXX_CONST_CAST_EXPR,
           K.CXX_FUNCTIONAL_CAST_EXPR, K.CXX_DYNAMIC_CAST_EXPR}
 _FOLDABLE = {"const", "unop", "binop", "cast", "cond", "sizeof"}
+# nodes whose text or names come from the tokens; inside macro arguments we look up where they are spelled
+_TOKEN_KINDS = {K.MEMBER_REF_EXPR, K.UNEXPOSED_EXPR, K.CALL_EXPR, K.DECL_REF_EXPR}
 _ASSIGN_OPS = {"=", "*=", "/=", "%=", "+=", "-=", "<<=", ">>=", "&=", "^=", "|="}
 _SAL_RE = re.compile(r"^(_IRQL_\w+|__drv_\w*IRQL\w*|__drv_\w*FunctionIRQL|_Function_class_|__drv_functionClass"
                      r"|_Dispatch_type_|__drv_dispatchType)$")
@@ -42,26 +44,54 @@ def norm_type(spelling: str) -> str:
     return s.lstrip("_")
 
 
-class Tokens:
-    """The main file's tokens, tokenised once, sliced by offset."""
+_C_KEYWORDS = frozenset("""auto break case char const continue default do double else enum extern float for goto if
+inline int long register restrict return short signed sizeof static struct switch typedef union unsigned void
+volatile while _Bool _Complex _Static_assert _Alignof _Alignas bool class delete false friend mutable namespace
+new nullptr operator private protected public template this throw true try catch typename using virtual
+static_cast reinterpret_cast const_cast dynamic_cast decltype constexpr noexcept alignof static_assert
+__try __except __finally __leave __declspec __int64 __int32 __int16 __int8 __forceinline __inline __cdecl
+__stdcall __fastcall __attribute __attribute__ __asm __asm__ __pragma _Pragma __typeof__ typeof""".split())
+_TOKEN_RE = re.compile(rb"""
+    (?P<ws>\s+)
+  | (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
+  | (?P<str>(?:u8|[uUL])?"(?:\\.|[^"\\\n])*"?|(?:u8|[uUL])?'(?:\\.|[^'\\\n])*'?)
+  | (?P<num>\.?[0-9](?:[eEpP][+-]|[0-9A-Za-z_.])*)
+  | (?P<ident>[A-Za-z_$][0-9A-Za-z_$]*)
+  | (?P<punct>->\*?|\+\+|--|<<=|>>=|<<|>>|<=|>=|==|!=|&&|\|\||::|\#\#|\.\.\.|[-+*/%&|^!~<>=]=?|[][(){};,.?:\#\\@`])
+  | (?P<other>.)
+""", re.S | re.X)
+IDENT, KEYWORD, OTHER = "ident", "keyword", "other"
 
-    def __init__(self, tu, path: str, size: int, skipped: list[tuple[int, int]]):
-        f = tu.get_file(path)
-        ext = ci.SourceRange.from_locations(ci.SourceLocation.from_offset(tu, f, 0),
-                                            ci.SourceLocation.from_offset(tu, f, size))
+
+class Tokens:
+    """The main file's tokens, from a small lexer over its bytes (offsets are byte offsets, as
+    libclang's), sliced by offset. Much cheaper than libclang's tokenizer through the bindings."""
+
+    def __init__(self, data: bytes, skipped: list[tuple[int, int]]):
         self.starts, self.ends, self.spell, self.kinds, self.lines, self.cols = [], [], [], [], [], []
-        for t in tu.get_tokens(extent=ext):
-            if t.kind == ci.TokenKind.COMMENT:
+        line_starts = [0]
+        pos = data.find(b"\n")
+        while pos != -1:
+            line_starts.append(pos + 1)
+            pos = data.find(b"\n", pos + 1)
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = b"   " + data[3:]
+        line = 0
+        for m in _TOKEN_RE.finditer(data):
+            kind = m.lastgroup
+            if kind in ("ws", "comment"):
                 continue
-            loc = t.location
-            _, line, col, off = loc._get_instantiation()
-            sp = t.spelling
-            self.starts.append(off)
-            self.ends.append(off + len(sp.encode("utf-8")))
-            self.spell.append(sp)
-            self.kinds.append(t.kind)
-            self.lines.append(line)
-            self.cols.append(col)
+            a, b = m.span()
+            while line + 1 < len(line_starts) and line_starts[line + 1] <= a:
+                line += 1
+            text = m.group().decode("utf-8", errors="replace")
+            self.starts.append(a)
+            self.ends.append(b)
+            self.spell.append(text)
+            self.kinds.append(IDENT if kind == "ident" and text not in _C_KEYWORDS else
+                              KEYWORD if kind == "ident" else OTHER)
+            self.lines.append(line + 1)
+            self.cols.append(a - line_starts[line] + 1)
         self.skipped = skipped
 
     def range(self, start: int, end: int) -> tuple[int, int]:
@@ -90,7 +120,7 @@ class Converter:
         self.stub_file = stub_file
         self.project_filter = project_filter
         self.model = FileModel(path=path, language=lang, lines=source.count(b"\n") + 1)
-        self.toks = Tokens(tu, path, len(source), clangapi.skipped_ranges(tu))
+        self.toks = Tokens(source, clangapi.skipped_ranges(tu))
         self.functions: list[Function] = []
         self.keys: set[str] = set()
         self._qual_cache: dict = {}
@@ -101,12 +131,9 @@ class Converter:
     # -- locations and text ---------------------------------------------------------------------
     def span(self, c):
         """(start offset, end offset, Loc) in the main file, or (None, None, Loc) elsewhere."""
-        ext = c.extent
-        f, line, col, off = ext.start._get_instantiation()
-        f2, eline, ecol, eoff = ext.end._get_instantiation()
-        if f is None or f.name != self.path:
-            loc = Loc(self.path, line if f is not None and f.name == self.path else 0, col)
-            return None, None, loc
+        f, line, col, off, _, eline, ecol, eoff = clangapi.extent(c)
+        if f != self.main_handle:
+            return None, None, Loc(self.path, 0, col)
         return off, eoff, Loc(self.path, line, col, eline, ecol)
 
     def arg_span(self, c, parent_span):
@@ -117,21 +144,27 @@ class Converter:
             return None
         ext = c.extent
         f1, l1, c1, o1 = clangapi.spelling(ext.start)
+        if f1 != self.main_handle or not (b[0] <= o1 < b[1]):
+            return None
         f2, _, _, o2 = clangapi.spelling(ext.end)
-        if f1 != self.main_handle or f2 != self.main_handle or not (b[0] <= o1 < o2 <= b[1]) or \
-                (o1, o2) == parent_span:
+        if f2 != self.main_handle or not (o1 < o2 <= b[1]) or (o1, o2) == parent_span:
             return None
         return o1, o2, Loc(self.path, l1, c1)
 
     # -- top level --------------------------------------------------------------------------------
     def run(self) -> FileModel:
-        for c in self.tu.cursor.get_children():
-            f = c.location.file
-            if f is None:
+        kinds: dict = {self.main_handle: "main"}   # file handle -> main | project | system
+        for c in clangapi.children(self.tu.cursor):
+            h = clangapi.location_file(c)
+            if h is None:
                 continue
-            if f.name == self.path:
+            k = kinds.get(h)
+            if k is None:
+                f = c.location.file
+                k = kinds[h] = "project" if f is not None and self.project_filter(f.name) else "system"
+            if k == "main":
                 self._top(c, main=True)
-            elif self.project_filter(f.name):
+            elif k == "project":
                 self._top(c, main=False)
         self._merge_decls()
         self.model.functions = self.functions
@@ -140,15 +173,15 @@ class Converter:
     def _top(self, c, main: bool):
         kind = c.kind
         if kind in _FUNC_KINDS:
-            body = next((ch for ch in c.get_children() if ch.kind == K.COMPOUND_STMT), None)
+            body = next((ch for ch in clangapi.children(c) if ch.kind == K.COMPOUND_STMT), None)
             if body is not None and main:
                 self._function(c, body)
-            elif body is None:
+            else:   # a prototype, or an inline function of a project header: keep its SAL and roles
                 self._decl(c)
         elif kind == K.VAR_DECL and main:
             self._global(c)
         elif kind in _SCOPE_KINDS:
-            for ch in c.get_children():
+            for ch in clangapi.children(c):
                 f = ch.location.file
                 if f is not None and (f.name == self.path) == main:
                     self._top(ch, main)
@@ -164,14 +197,17 @@ class Converter:
     def _annotations(self, c, name_off: int | None) -> tuple[list[str], list[str]]:
         """SAL annotations and role typedefs of a function declaration."""
         ann, roles = [], []
-        for ch in c.get_children():
+        for ch in clangapi.children(c):
             if ch.kind == K.ANNOTATE_ATTR and ch.spelling.startswith("wsklint:"):
                 ann.append(ch.spelling[8:].replace(" ", ""))
+            elif ch.kind == K.PARM_DECL:   # `_In_ _IRQL_restores_ KIRQL Irql`
+                ann += [a.spelling[8:].replace(" ", "") for a in ch.get_children()
+                        if a.kind == K.ANNOTATE_ATTR and a.spelling.startswith("wsklint:_IRQL_")]
         t = c.type
         if t.kind in (T.TYPEDEF, T.ELABORATED):
             roles.append(t.spelling.split("::")[-1])
             td = t.get_declaration()
-            for ch in td.get_children():
+            for ch in clangapi.children(td):
                 if ch.kind == K.ANNOTATE_ATTR and ch.spelling.startswith("wsklint:"):
                     ann.append(ch.spelling[8:].replace(" ", ""))
         # Token fallback: a real WDK defines the SAL macros away, but the tokens keep them.
@@ -235,7 +271,7 @@ class Converter:
     def _global(self, c):
         start, end, loc = self.span(c)
         init = None
-        for ch in c.get_children():
+        for ch in clangapi.children(c):
             if ch.kind.is_expression():
                 init = self.expr(ch, (start, end))
         storage = "extern" if c.storage_class == ci.StorageClass.EXTERN else "global"
@@ -297,7 +333,7 @@ class Converter:
                       end_line=loc.end_line, is_static=is_static, return_type=c.result_type.spelling,
                       annotations=ann, role_types=roles, section=section,
                       section_loc=loc if section else None)
-        for ch in c.get_children():
+        for ch in clangapi.children(c):
             if ch.kind == K.PARM_DECL:
                 _, _, ploc = self.span(ch)
                 fn.params.append(Var(ch.spelling, ch.type.spelling, "param", ploc))
@@ -316,13 +352,22 @@ class Converter:
                 return Loc(self.path, tk.lines[k], tk.cols[k])
         return None
 
-    def lambda_function(self, c, outer: Function) -> Function:
-        start, end, loc = self.span(c)
+    def lambda_function(self, c, outer: Function, loc: Loc | None = None) -> Function:
+        seen = self.__dict__.setdefault("_lambdas", {})
+        if c.hash in seen:   # the same lambda reached twice (macro expansions, implicit conversions)
+            return seen[c.hash]
+        if loc is None:
+            loc = self.span(c)[2]
         key = f"{outer.key}::lambda@{loc.line}:{loc.col}"
+        taken = {f.key for f in self.functions}
+        n = 1
+        while key in taken:   # lambdas in one macro argument share a location
+            n += 1
+            key = f"{outer.key}::lambda@{loc.line}:{loc.col}#{n}"
         fn = Function(name=f"{outer.name}::<lambda@{loc.line}>", key=key, file=self.path, loc=loc,
                       end_line=loc.end_line, is_static=True, return_type="", parent=outer.key)
         body = None
-        for ch in c.get_children():
+        for ch in clangapi.children(c):
             if ch.kind == K.PARM_DECL:
                 _, _, ploc = self.span(ch)
                 fn.params.append(Var(ch.spelling, ch.type.spelling, "param", ploc))
@@ -331,22 +376,24 @@ class Converter:
         if body is not None:
             FuncBuilder(self, fn).build(body)
         self.functions.append(fn)
+        seen[c.hash] = fn
         return fn
 
     # -- expressions --------------------------------------------------------------------------------
     def expr(self, c, parent_span, fb: FuncBuilder | None = None) -> Expr:
+        kind = c.kind
         start, end, loc = self.span(c)
         own = start is not None and end > start and (start, end) != parent_span
-        if not own and start is not None and self.bound is not None:
+        if not own and start is not None and self.bound is not None and kind in _TOKEN_KINDS and \
+                (kind == K.MEMBER_REF_EXPR or kind == K.CALL_EXPR or not c.spelling):
             alt = self.arg_span(c, parent_span)
             if alt is not None:
                 start, end, loc = alt
                 own = True
-        kind = c.kind
         sp = (start, end) if start is not None else parent_span
 
         if kind in (K.UNEXPOSED_EXPR, K.PAREN_EXPR):
-            kids = [ch for ch in c.get_children() if ch.kind.is_expression() or ch.kind == K.INIT_LIST_EXPR]
+            kids = [ch for ch in clangapi.children(c) if ch.kind.is_expression() or ch.kind == K.INIT_LIST_EXPR]
             if len(kids) == 1:
                 # wrappers pass their parent's span on, so a child with the same extent keeps its text
                 inner = self.expr(kids[0], parent_span, fb)
@@ -370,7 +417,7 @@ class Converter:
             if kind == K.OVERLOADED_DECL_REF:
                 return Expr("name", name, loc, name=name, ref="function")
             if not name:   # C++ recovery: `DECL_REF_EXPR ''` over `OVERLOADED_DECL_REF 'WskRegister'`
-                sub = next(iter(c.get_children()), None)
+                sub = next(iter(clangapi.children(c)), None)
                 if sub is not None and sub.kind == K.OVERLOADED_DECL_REF:
                     return Expr("name", sub.spelling, loc, name=sub.spelling, ref="function")
                 name = self._last_ident(start, end) if own else ""
@@ -379,7 +426,7 @@ class Converter:
                         ref=ref)
 
         if kind == K.MEMBER_REF_EXPR:
-            kids = [ch for ch in c.get_children() if ch.kind.is_expression()]
+            kids = [ch for ch in clangapi.children(c) if ch.kind.is_expression()]
             base = self.expr(kids[0], sp, fb) if kids else Expr("name", "this", loc, name="this", ref="param")
             name = c.spelling or (self._last_ident(start, end) if own else "")
             arrow = self._arrow(start, end) if own else None
@@ -409,27 +456,27 @@ class Converter:
             return Expr("str", self.toks.text(start, end) if own else c.spelling, loc)
 
         if kind == K.UNARY_OPERATOR:
-            kids = [ch for ch in c.get_children()]
+            kids = [ch for ch in clangapi.children(c)]
             inner = self.expr(kids[0], sp, fb) if kids else None
             op = clangapi.unop(c)
             k = (inner,) if inner else ()
             text = self.toks.text(start, end) if own else (
                 f"{inner.text}{op[4:]}" if op.startswith("post") else f"{op}{inner.text if inner else ''}")
-            e = Expr("unop", text, loc, c.type.spelling, op=op, kids=k)
+            e = Expr("unop", text, loc, c.type.spelling if op in ("&", "*") else "", op=op, kids=k)
             return self._fold(c, e, own, start, end)
 
         if kind in (K.BINARY_OPERATOR, K.COMPOUND_ASSIGNMENT_OPERATOR):
-            kids = list(c.get_children())
+            kids = list(clangapi.children(c))
             if len(kids) != 2:
                 return self._other(c, kids, own, start, end, loc, sp, fb)
             lhs, rhs = self.expr(kids[0], sp, fb), self.expr(kids[1], sp, fb)
             op = clangapi.binop(c)
             text = self.toks.text(start, end) if own else f"{lhs.text} {op} {rhs.text}"
-            e = Expr("binop", text, loc, c.type.spelling, op=op, kids=(lhs, rhs))
+            e = Expr("binop", text, loc, "", op=op, kids=(lhs, rhs))
             return self._fold(c, e, own, start, end)
 
         if kind in _CASTS:
-            kids = [ch for ch in c.get_children() if ch.kind.is_expression() or ch.kind == K.INIT_LIST_EXPR]
+            kids = [ch for ch in clangapi.children(c) if ch.kind.is_expression() or ch.kind == K.INIT_LIST_EXPR]
             inner = self.expr(kids[-1], sp, fb) if kids else None
             ty = c.type.spelling
             text = self.toks.text(start, end) if own else f"({ty}){inner.text if inner else ''}"
@@ -437,14 +484,14 @@ class Converter:
             return self._fold(c, e, own, start, end)
 
         if kind == K.CONDITIONAL_OPERATOR:
-            kids = [self.expr(ch, sp, fb) for ch in c.get_children()]
+            kids = [self.expr(ch, sp, fb) for ch in clangapi.children(c)]
             text = self.toks.text(start, end) if own else " ? ".join(k.text for k in kids[:2]) + (
                 f" : {kids[2].text}" if len(kids) > 2 else "")
-            e = Expr("cond", text, loc, c.type.spelling, kids=tuple(kids))
+            e = Expr("cond", text, loc, "", kids=tuple(kids))
             return self._fold(c, e, own, start, end)
 
         if kind == K.ARRAY_SUBSCRIPT_EXPR:
-            kids = [self.expr(ch, sp, fb) for ch in c.get_children()]
+            kids = [self.expr(ch, sp, fb) for ch in clangapi.children(c)]
             text = self.toks.text(start, end) if own else (f"{kids[0].text}[{kids[1].text}]" if len(kids) == 2
                                                            else "?")
             return Expr("index", text, loc, c.type.spelling, kids=tuple(kids))
@@ -460,10 +507,10 @@ class Converter:
             return Expr("name", "this", loc, c.type.spelling, name="this", ref="param")
 
         if kind == K.LAMBDA_EXPR and fb is not None:
-            lf = self.lambda_function(c, fb.fn)
+            lf = self.lambda_function(c, fb.fn, loc)
             return Expr("lambda", self.toks.text(start, end)[:80] if own else "<lambda>", loc, name=lf.key)
 
-        kids = [ch for ch in c.get_children() if ch.kind.is_expression() or ch.kind == K.INIT_LIST_EXPR]
+        kids = [ch for ch in clangapi.children(c) if ch.kind.is_expression() or ch.kind == K.INIT_LIST_EXPR]
         return self._other(c, kids, own, start, end, loc, sp, fb)
 
     def _other(self, c, kids, own, start, end, loc, sp, fb):
@@ -473,7 +520,7 @@ class Converter:
 
     def _fold(self, c, e: Expr, own, start, end) -> Expr:
         if e.kids and all(k.value is not None for k in e.kids) and e.op not in _ASSIGN_OPS:
-            if "dependent" not in e.type:
+            if "dependent" not in (e.type or c.type.spelling):
                 e.value = clangapi.evaluate_int(c)
                 if e.value is not None and own:
                     e.macro = self._macro(start, end)
@@ -484,14 +531,14 @@ class Converter:
             return ""
         tk = self.toks
         i, j = tk.range(start, end)
-        if j > i and tk.kinds[i] == ci.TokenKind.IDENTIFIER and (j == i + 1 or tk.spell[i + 1] == "("):
+        if j > i and tk.kinds[i] == IDENT and (j == i + 1 or tk.spell[i + 1] == "("):
             return tk.spell[i]
         return ""
 
     def _member_tail(self, start, end):
         tk = self.toks
         i, j = tk.range(start, end)
-        if j - i >= 3 and tk.spell[j - 2] in ("->", ".") and tk.kinds[j - 1] == ci.TokenKind.IDENTIFIER:
+        if j - i >= 3 and tk.spell[j - 2] in ("->", ".") and tk.kinds[j - 1] == IDENT:
             return tk.spell[j - 2], tk.spell[j - 1]
         return None
 
@@ -499,7 +546,7 @@ class Converter:
         tk = self.toks
         i, j = tk.range(start, end)
         for k in range(j - 1, i - 1, -1):
-            if tk.kinds[k] == ci.TokenKind.IDENTIFIER:
+            if tk.kinds[k] == IDENT:
                 return tk.spell[k]
         return ""
 
@@ -541,7 +588,7 @@ class Converter:
         return "unknown", None
 
     def _call(self, c, own, start, end, loc, sp, fb):
-        children = list(c.get_children())
+        children = list(clangapi.children(c))
         try:
             args = list(c.get_arguments())
         except Exception:
@@ -594,11 +641,11 @@ class Converter:
             fields = []
         items = []
         pos = 0
-        for ch in c.get_children():
+        for ch in clangapi.children(c):
             designator = None
             value_c = ch
             if ch.kind == K.UNEXPOSED_EXPR:
-                sub = list(ch.get_children())
+                sub = list(clangapi.children(ch))
                 refs = [s for s in sub if s.kind == K.MEMBER_REF]
                 if refs and len(sub) > len(refs):
                     designator = ".".join(r.spelling for r in refs)
@@ -691,14 +738,14 @@ class FuncBuilder:
     def _stmt(self, c):
         k = c.kind
         if k == K.COMPOUND_STMT:
-            for ch in c.get_children():
+            for ch in clangapi.children(c):
                 self.stmt(ch)
         elif k == K.DECL_STMT:
-            for ch in c.get_children():
+            for ch in clangapi.children(c):
                 if ch.kind == K.VAR_DECL:
                     self.var_decl(ch)
         elif k == K.RETURN_STMT:
-            kids = list(c.get_children())
+            kids = list(clangapi.children(c))
             val = self.expr(kids[0]) if kids else None
             if val is not None:
                 self.emit(val)
@@ -729,7 +776,7 @@ class FuncBuilder:
                 self.link(self.cur, self.continues[-1])
             self.cur = None
         elif k == K.GOTO_STMT:
-            label = next((ch.spelling for ch in c.get_children() if ch.kind == K.LABEL_REF), "")
+            label = next((ch.spelling for ch in clangapi.children(c) if ch.kind == K.LABEL_REF), "")
             if self.cur is not None:
                 self.gotos.append((self.cur, label))
             self.cur = None
@@ -739,7 +786,7 @@ class FuncBuilder:
             self.link(self.cur, b)
             self.labels[c.spelling] = b
             self.cur = b
-            for ch in c.get_children():
+            for ch in clangapi.children(c):
                 self.stmt(ch)
         elif k == K.SEH_TRY_STMT or k == K.CXX_TRY_STMT:
             self.try_stmt(c)
@@ -756,7 +803,7 @@ class FuncBuilder:
             if k == K.VAR_DECL:
                 self.var_decl(c)
         else:
-            for ch in c.get_children():
+            for ch in clangapi.children(c):
                 if ch.kind.is_statement() or ch.kind.is_expression():
                     self.stmt(ch)
 
@@ -766,7 +813,7 @@ class FuncBuilder:
         storage = {ci.StorageClass.STATIC: "static", ci.StorageClass.EXTERN: "extern",
                    ci.StorageClass.REGISTER: "register"}.get(sc, "auto")
         init_c = None
-        for ch in c.get_children():
+        for ch in clangapi.children(c):
             if ch.kind.is_expression() or ch.kind == K.INIT_LIST_EXPR:
                 init_c = ch
         var = Var(c.spelling, c.type.spelling, storage, loc)
@@ -785,7 +832,7 @@ class FuncBuilder:
             return Expr("name", c.spelling, self.conv.span(c)[2], c.type.spelling, name=c.spelling, ref="local")
         if c.kind == K.DECL_STMT:
             last = None
-            for ch in c.get_children():
+            for ch in clangapi.children(c):
                 if ch.kind == K.VAR_DECL:
                     self.var_decl(ch)
                     last = ch
@@ -797,7 +844,7 @@ class FuncBuilder:
         return e
 
     def if_stmt(self, c):
-        kids = list(c.get_children())
+        kids = list(clangapi.children(c))
         if len(kids) >= 3 and kids[0].kind in (K.DECL_STMT, K.VAR_DECL) and not kids[1].kind.is_statement():
             self.stmt(kids[0])   # C++17 if-with-initializer
             kids = kids[1:]
@@ -884,15 +931,15 @@ class FuncBuilder:
             self.link(h, body_b if cond.value else after)
 
     def while_stmt(self, c):
-        kids = list(c.get_children())
+        kids = list(clangapi.children(c))
         self._loop("while", c, kids[0] if kids else None, kids[-1] if len(kids) > 1 else None)
 
     def do_stmt(self, c):
-        kids = list(c.get_children())
+        kids = list(clangapi.children(c))
         self._loop("do", c, kids[-1] if len(kids) > 1 else None, kids[0] if kids else None, test_first=False)
 
     def for_stmt(self, c):
-        kids = list(c.get_children())
+        kids = list(clangapi.children(c))
         init = cond = inc = body = None
         if kids:
             body = kids[-1]
@@ -939,7 +986,7 @@ class FuncBuilder:
         return kids[0], kids[1], None
 
     def range_for(self, c):
-        kids = list(c.get_children())
+        kids = list(clangapi.children(c))
         for ch in kids[:-1]:
             if ch.kind.is_expression():
                 self.emit(self.expr(ch))
@@ -948,7 +995,7 @@ class FuncBuilder:
         self._loop("range-for", c, None, kids[-1] if kids else None)
 
     def switch_stmt(self, c):
-        kids = list(c.get_children())
+        kids = list(clangapi.children(c))
         if not kids:
             return
         cond = self._cond(kids[0])
@@ -972,7 +1019,7 @@ class FuncBuilder:
         _, _, loc = self.conv.span(c)
         b = self.new_block(loc)
         self.link(self.cur, b)   # fall-through
-        kids = list(c.get_children())
+        kids = list(clangapi.children(c))
         if self.switches:
             head, state = self.switches[-1]
             if c.kind == K.DEFAULT_STMT:
@@ -986,7 +1033,7 @@ class FuncBuilder:
             self.stmt(kids[-1])
 
     def try_stmt(self, c):
-        kids = list(c.get_children())
+        kids = list(clangapi.children(c))
         if not kids:
             return
         first = len(self.blocks)
@@ -1010,7 +1057,7 @@ class FuncBuilder:
                     if b is not body_end:
                         self.link(b, finally_b, "exc")
                 self.cur = finally_b
-                for ch in h.get_children():
+                for ch in clangapi.children(h):
                     if ch.kind == K.COMPOUND_STMT:
                         self.stmt(ch)
                 self.link(self.cur, after)
@@ -1019,7 +1066,7 @@ class FuncBuilder:
                 for b in inside:
                     self.link(b, hb, "exc")
                 self.cur = hb
-                hk = list(h.get_children())
+                hk = list(clangapi.children(h))
                 if h.kind == K.SEH_EXCEPT_STMT and hk:
                     self.emit(self.expr(hk[0]))
                 body = next((ch for ch in reversed(hk) if ch.kind == K.COMPOUND_STMT), None)

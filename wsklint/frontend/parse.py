@@ -218,6 +218,7 @@ def parse_file(job: ParseJob) -> FileModel:
     conv = Converter(tu, path, data, project_filter_for(job.system_dirs + ["/__wsklint__"]), STUB_PATH, job.lang)
     model = conv.run()
     model.notes = notes + model.notes
+    model.error_lines = sorted({d.location.line for d in main_errors})
     model.parse_seconds = parse_s
     model.includes = _includes(tu, path)
     model.total_seconds = time.perf_counter() - t0

@@ -189,7 +189,7 @@ class Analyzer:
         for f in list(ctx.models):
             if f not in unit and f not in texts and not os.path.exists(f):
                 del ctx.models[f]
-        result = ctx.engine.run(unit, models=models)
+        result = ctx.engine.run(unit, models=models, texts={f: texts[f] for f in unit if f in texts})
         return Check(result, unit, failures, time.perf_counter() - t0, len(need))
 
 

@@ -18,9 +18,7 @@ def _esc_prop(s: str) -> str:
 
 def render(result: RunResult) -> str:
     lines = []
-    for d in result.diagnostics:
-        if d.suppression is not None or not d.new:
-            continue
+    for d in result.shown():
         rel = os.path.relpath(d.loc.file, result.root)
         props = f"file={_esc_prop(rel)},line={d.loc.line},col={d.loc.col}"
         if d.loc.end_line:

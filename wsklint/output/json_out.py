@@ -25,6 +25,7 @@ def to_dict(result: RunResult) -> dict:
     return {
         "version": result.tool_version,
         "files": [_rel(f, root) for f in result.files],
+        "baseline": result.baseline,
         "diagnostics": [{
             "code": d.code, "name": d.name, "severity": d.severity, "message": d.message,
             "location": _loc(d.loc, root), "function": d.function, "fingerprint": d.fingerprint,
@@ -33,8 +34,9 @@ def to_dict(result: RunResult) -> dict:
             "fixes": [{"description": f.description,
                        "replacements": [{"location": _loc(r.loc, root), "text": r.text} for r in f.replacements]}
                       for f in d.fixes],
-            "suppressed": None if d.suppression is None else {"kind": d.suppression.kind,
-                                                             "justification": d.suppression.justification},
+            "suppressed": None if d.suppression is None else {
+                "kind": d.suppression.kind, "justification": d.suppression.justification,
+                "location": _loc(d.suppression.loc, root) if d.suppression.loc else None},
             "new": d.new,
         } for d in result.diagnostics],
         "notifications": [{"level": n.level, "message": n.message, "file": _rel(n.file, root) if n.file else "",

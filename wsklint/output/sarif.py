@@ -13,6 +13,8 @@ from ..result import RunResult
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 MAX_RESULTS = 25000            # GitHub rejects more results per run
 MAX_FLOW_LOCATIONS = 1000      # GitHub keeps at most this many thread-flow locations
+MAX_RELATED = 100              # ... related locations per result
+MAX_TAGS = 20                  # ... tags per rule (it rejects more)
 LEVEL = {"error": "error", "warning": "warning", "note": "note"}
 PROBLEM_SEVERITY = {"error": "error", "warning": "warning", "note": "recommendation"}
 
@@ -66,11 +68,11 @@ def _location(loc, root, message: str | None = None, ident: int | None = None) -
 
 
 def _rule(info) -> so.ReportingDescriptor:
-    props = {"tags": list(info.tags)[:20] + [info.category], "precision": info.precision,
+    tags = [info.category] + (["security"] if info.security_severity else []) + list(info.tags)
+    props = {"tags": list(dict.fromkeys(tags))[:MAX_TAGS], "precision": info.precision,
              "problem.severity": PROBLEM_SEVERITY[info.severity]}
     if info.security_severity:
         props["security-severity"] = str(info.security_severity)
-        props["tags"].append("security")
     full = info.doc.split("\n\n")[1] if "\n\n" in info.doc else info.summary
     return so.ReportingDescriptor(
         id=info.code, name=_camel(info.name),
@@ -114,12 +116,15 @@ def to_dict(result: RunResult, category: str | None = None) -> dict:
                                       execution_order=i + 1)
                 for i, s in enumerate(steps)])])]
         if d.related:
-            r.related_locations = [_location(s.loc, root, s.note, i + 1) for i, s in enumerate(d.related[:100])]
+            r.related_locations = [_location(s.loc, root, s.note, i + 1)
+                                   for i, s in enumerate(d.related[:MAX_RELATED])]
         if d.suppression is not None:
-            r.suppressions = [so.Suppression(kind="inSource" if d.suppression.kind == "inSource" else "external",
-                                             justification=d.suppression.justification or None)]
-        if not d.new:
-            r.baseline_state = "unchanged"
+            sup = d.suppression
+            r.suppressions = [so.Suppression(kind="inSource" if sup.kind == "inSource" else "external",
+                                             justification=sup.justification or None,
+                                             location=_location(sup.loc, root) if sup.loc else None)]
+        if result.baseline:
+            r.baseline_state = "new" if d.new else "unchanged"
         if d.fixes:
             r.fixes = [so.Fix(description=so.Message(text=f.description), artifact_changes=_changes(f, root))
                        for f in d.fixes]

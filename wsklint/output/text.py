@@ -20,20 +20,20 @@ def _where(loc, root: str) -> str:
 
 def render(result: RunResult, show_trace: bool = True) -> str:
     lines = []
-    for d in result.diagnostics:
-        if d.suppression is not None or not d.new:
-            continue
+    for d in result.shown():
         lines.append(f"{_where(d.loc, result.root)}: {d.severity}: {d.message} [{d.code}]")
         if show_trace:
             for s in d.trace:
                 lines.append(f"    {_where(s.loc, result.root)}: note: {s.note}")
-    shown = [d for d in result.diagnostics if d.suppression is None and d.new]
-    hidden = len(result.diagnostics) - len(shown)
+    shown = result.shown()
     counts = {}
     for d in shown:
         counts[d.severity] = counts.get(d.severity, 0) + 1
     summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items()) or "no findings"
-    tail = f" ({hidden} suppressed or in the baseline)" if hidden else ""
+    suppressed = sum(d.suppression is not None for d in result.diagnostics)
+    accepted = sum(d.suppression is None and not d.new for d in result.diagnostics)
+    hidden = [f"{suppressed} suppressed"] * bool(suppressed) + [f"{accepted} in the baseline"] * bool(accepted)
+    tail = f" ({', '.join(hidden)})" if hidden else ""
     lines.append(f"wsklint: {len(result.files)} file{'s' if len(result.files) != 1 else ''} checked, {summary}{tail}")
     return "\n".join(lines) + "\n"
 

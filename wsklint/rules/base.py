@@ -5,7 +5,7 @@ import inspect
 from typing import ClassVar, Iterator
 
 from ..model import Function, Loc
-from ..program import Program
+from ..program import Program, role_text
 from ..result import Diagnostic, Fix, RuleInfo, TraceStep
 
 CATEGORIES = ("irp", "buffers", "irql", "callbacks", "lifecycle", "sockets", "security", "performance", "api")
@@ -55,28 +55,6 @@ class Rule:
 
 def step(loc: Loc, note: str) -> TraceStep:
     return TraceStep(loc, note)
-
-
-ROLE_TEXT = {
-    "driver_entry": "the driver entry point",
-    "unload": "the unload routine",
-    "dispatch": "an IRP dispatch routine",
-    "add_device": "the AddDevice routine",
-    "pnp_start": "a PnP start routine",
-    "completion": "an IoCompletion routine (runs at IRQL <= DISPATCH_LEVEL)",
-    "dpc": "a DPC routine (runs at DISPATCH_LEVEL)",
-    "timer": "a timer routine (runs at DISPATCH_LEVEL)",
-    "work_item": "a work-item routine (runs at PASSIVE_LEVEL)",
-    "thread": "a system thread (runs at PASSIVE_LEVEL)",
-    "cleanup": "a cleanup callback",
-    "provider": "a WSK provider function",
-}
-
-
-def role_text(kind: str) -> str:
-    if kind.startswith("event:"):
-        return f"the {kind[6:]} callback (runs at IRQL <= DISPATCH_LEVEL)"
-    return ROLE_TEXT.get(kind, kind)
 
 
 def role_step(role, fn: Function) -> TraceStep:

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from ..analysis import status
-from ..analysis.calls import arg, is_call_to, object_key
-from ..analysis.interproc import MustReach, call_chains, reachable
+from ..analysis.calls import arg, is_call_to, object_key, wsk_name
+from ..analysis.interproc import MustReach, reachable
 from ..analysis.paths import STOP, Facts, Walk, track_call_status
 from ..program import CALLBACK_ROLES
 from .base import Rule, role_step, step
@@ -58,7 +58,10 @@ class DeregisterOrder(Rule):
 
     ## Known limitations
     Registrations are matched by the name of the variable or field (`g_Registration`,
-    `Ctx->Registration`). Helpers are followed through direct calls only.
+    `Ctx->Registration`). Unload helpers are followed through direct calls (callbacks through the
+    call graph, function pointers included); an unload path that calls
+    code wsklint cannot see (a function without a body here, a function pointer) is assumed to
+    deregister there.
 
     ## References
     - [Unregistering a Winsock Kernel Application](https://learn.microsoft.com/en-us/windows-hardware/drivers/network/unregistering-a-winsock-kernel-application)
@@ -166,7 +169,7 @@ class DeregisterOrder(Rule):
                 if role.kind not in CALLBACK_ROLES and not role.kind.startswith("event:"):
                     continue
                 start = program.functions[key]
-                for chain, fn, ev in call_chains(program, start, _call("WskDeregister")):
+                for chain, fn, ev in program.callgraph.chains(start, _call("WskDeregister")):
                     if id(ev) in reported:
                         continue
                     reported.add(id(ev))
@@ -256,8 +259,8 @@ def _unguarded_miss(fn, dereg: MustReach, may: _MayCall, flags: set):
     found = []
 
     def stp(st, fx, ev, tr):
-        if dereg.event_satisfies(ev, fn):
-            return STOP
+        if dereg.event_satisfies(ev, fn) or _opaque_call(dereg.program, ev, fn):
+            return STOP   # deregisters, or calls code we cannot see (unknown is not guilty)
         return st, fx, tr
 
     def edge(st, blk, succ, label):
@@ -290,3 +293,17 @@ def _blocks_reaching(fn, pred) -> set:
                 seen.add(p)
                 todo.append(p)
     return seen
+
+
+def _opaque_call(program, ev, fn) -> bool:
+    """A call into driver code whose body is not part of the analysis (another library, a function
+    pointer), which may well deregister."""
+    if ev.kind != "call":
+        return False
+    call = ev.expr
+    if call.op in ("direct", "method"):
+        if call.ref == "api":
+            return False
+        callee = program.callee(call, fn)
+        return callee is None or not callee.blocks
+    return call.op in ("pointer", "member") and not wsk_name(call)

@@ -113,8 +113,11 @@ class ProviderNpiPairing(Rule):
                    "WskDeregister will wait for it forever")
             trace = list(tr) + [step(where, "returns without WskReleaseProviderNPI")]
         else:
-            msg = (f"The provider NPI captured on '{key}' is never released by the driver; "
-                   "WskDeregister will wait for it forever")
+            deregisters = any(is_call_to(e.expr, "WskDeregister") for f in program.functions.values()
+                              for _, e in f.calls())
+            msg = (f"The provider NPI captured on '{key}' is never released by the driver" +
+                   ("; WskDeregister will wait for it forever" if deregisters else
+                    " (and the driver never deregisters from WSK)"))
             trace = list(tr) + [step(where, "no WskReleaseProviderNPI on this registration anywhere")]
         yield self.report(cap_ev.loc, msg, fn=fn, trace=trace, anchor=f"{cap_ev.expr.text} leak")
 

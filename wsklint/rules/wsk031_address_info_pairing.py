@@ -55,6 +55,9 @@ class AddressInfoPairing(Rule):
     category = "api"
     severity = "error"
     precision = "high"
+    # Wrong deallocator and use after free corrupt kernel pool (CWE-762, CWE-416); the leak exhausts it.
+    security_severity = "7.5"
+    tags = ("external/cwe/cwe-416", "external/cwe/cwe-762", "external/cwe/cwe-401")
     help = "Free the result list with WskFreeAddressInfo after its last use, on every path where the call succeeded."
 
     def check(self, program):

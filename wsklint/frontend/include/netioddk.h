@@ -12,7 +12,7 @@ extern "C" {
 #endif
 
 typedef GUID NPIID;
-typedef NPIID *PNPIID;
+typedef CONST NPIID *PNPIID;      /* const, as on the NPI_REGISTRATION_INSTANCE reference page */
 typedef CONST NPIID *PCNPIID;
 
 typedef enum {

@@ -1,0 +1,1 @@
+#define TRAILER_OFFSET 512

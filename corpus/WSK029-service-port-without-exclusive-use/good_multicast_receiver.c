@@ -1,0 +1,95 @@
+/* Trap: a multicast receiver shares its port on purpose (SO_REUSEADDR with group membership), a service
+   sets SO_EXCLUSIVEADDRUSE before binding its fixed port, and a client binds to port 0. */
+#include <ntddk.h>
+#include <wsk.h>
+
+typedef struct _SOCK { PWSK_SOCKET Socket; PIRP Irp; KEVENT Done; } SOCK, *PSOCK;
+
+static IO_COMPLETION_ROUTINE SockDone;
+
+static NTSTATUS SockDone(PDEVICE_OBJECT Device, PIRP Irp, PVOID Context)
+{
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(Irp);
+    KeSetEvent((PKEVENT)Context, IO_NO_INCREMENT, FALSE);
+    return STATUS_MORE_PROCESSING_REQUIRED;
+}
+
+static VOID SockArm(PSOCK s)
+{
+    KeClearEvent(&s->Done);
+    IoReuseIrp(s->Irp, STATUS_UNSUCCESSFUL);
+    IoSetCompletionRoutine(s->Irp, SockDone, &s->Done, TRUE, TRUE, TRUE);
+}
+
+static VOID SockWait(PSOCK s, PNTSTATUS Status)
+{
+    if (*Status == STATUS_PENDING) {
+        KeWaitForSingleObject(&s->Done, Executive, KernelMode, FALSE, NULL);
+        *Status = s->Irp->IoStatus.Status;
+    }
+}
+
+static NTSTATUS SockOpen(PWSK_PROVIDER_NPI Npi, PSOCK s, ADDRESS_FAMILY Family, USHORT Type, ULONG Protocol,
+                         ULONG Flags)
+{
+    NTSTATUS status;
+    SockArm(s);
+    status = Npi->Dispatch->WskSocket(Npi->Client, Family, Type, Protocol, Flags, s, NULL, NULL, NULL, NULL, s->Irp);
+    SockWait(s, &status);
+    if (NT_SUCCESS(status)) {
+        s->Socket = (PWSK_SOCKET)s->Irp->IoStatus.Information;
+    }
+    return status;
+}
+
+static NTSTATUS SockOption(PSOCK s, ULONG Level, ULONG Code, ULONG Value)
+{
+    ULONG v = Value;
+    NTSTATUS status;
+    SockArm(s);
+    status = ((PWSK_PROVIDER_BASIC_DISPATCH)s->Socket->Dispatch)->WskControlSocket(
+        s->Socket, WskSetOption, Code, Level, sizeof(v), &v, 0, NULL, NULL, s->Irp);
+    SockWait(s, &status);
+    return status;
+}
+
+static NTSTATUS SockBind(PSOCK s, PSOCKADDR Local)
+{
+    NTSTATUS status;
+    SockArm(s);
+    status = ((PWSK_PROVIDER_LISTEN_DISPATCH)s->Socket->Dispatch)->WskBind(s->Socket, Local, 0, s->Irp);
+    SockWait(s, &status);
+    return status;
+}
+
+static NTSTATUS SockJoin(PSOCK s, ULONG Group)
+{
+    IP_MREQ mreq;
+    NTSTATUS status;
+    mreq.imr_multiaddr.s_addr = Group;
+    mreq.imr_interface.s_addr = INADDR_ANY;
+    SockArm(s);
+    status = ((PWSK_PROVIDER_BASIC_DISPATCH)s->Socket->Dispatch)->WskControlSocket(
+        s->Socket, WskSetOption, IP_ADD_MEMBERSHIP, IPPROTO_IP, sizeof(mreq), &mreq, 0, NULL, NULL, s->Irp);
+    SockWait(s, &status);
+    return status;
+}
+
+NTSTATUS StartDiscovery(PWSK_PROVIDER_NPI Npi, PSOCK s, ULONG Group)
+{
+    SOCKADDR_IN any = { AF_INET, 0, { 0 } };
+    NTSTATUS status = SockOpen(Npi, s, AF_INET, SOCK_DGRAM, IPPROTO_UDP, WSK_FLAG_DATAGRAM_SOCKET);
+    if (!NT_SUCCESS(status)) {
+        return status;
+    }
+    any.sin_port = RtlUshortByteSwap(5353);
+    status = SockOption(s, SOL_SOCKET, SO_REUSEADDR, 1);
+    if (NT_SUCCESS(status)) {
+        status = SockJoin(s, Group);
+    }
+    if (NT_SUCCESS(status)) {
+        status = SockBind(s, (PSOCKADDR)&any);
+    }
+    return status;
+}

@@ -1,0 +1,97 @@
+"""The IRP-flow graph and its API: summaries through helpers and lambdas, `synchronous`, the dump."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from wsklint.cli import main
+from wsklint.frontend import Frontend, FrontendOptions
+from wsklint.program import Program
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def fe():
+    f = Frontend(FrontendOptions(jobs=-1, use_cache=False))
+    yield f
+    f.close()
+
+
+def program(fe, *paths) -> Program:
+    models, failures = fe.parse([str(p) for p in paths])
+    assert not failures, failures
+    return Program([models[os.path.abspath(p)] for p in paths])
+
+
+def sync_by_function(prog):
+    flow = prog.irpflow
+    return {(fn.name, op.api): flow.synchronous(fn, op.ev)
+            for fn in prog.functions.values() for op in flow.submissions(fn)}
+
+
+def test_lambdas_passed_to_a_wrapper_template_are_synchronous(fe):
+    prog = program(fe, CORPUS / "WSK002-irp-freed-while-owned-by-wsk" / "good_lambda_wrapper.cpp")
+    got = {api: s for (name, api), s in sync_by_function(prog).items()}
+    assert got == {"WskSocket": True, "WskBind": True, "WskCloseSocket": True}
+
+
+def test_lambdas_in_one_macro_argument_get_distinct_keys(fe, tmp_path):
+    src = tmp_path / "m.cpp"
+    src.write_text("#define RUN(a, b) ((a)(0) + (b)(0))\n"
+                   "int f() { return RUN([](int x) { return x + 1; },\n"
+                   "                     [](int y) { return y + 2; }); }\n")
+    prog = program(fe, src)
+    lambdas = [f for f in prog.functions.values() if "<lambda@" in f.name]
+    assert len(lambdas) == 2 and len({f.key for f in lambdas}) == 2
+
+
+def test_context_helpers_and_waits(fe):
+    prog = program(fe, CORPUS / "WSK002-irp-freed-while-owned-by-wsk" / "good_context_helpers.c")
+    flow = prog.irpflow
+    assert all(sync_by_function(prog).values())
+    rearm = flow.summary(prog.by_name["AsyncRearm"][0])
+    final = {a.final.phase for a in rearm.alts["Async->Irp"]}
+    assert final == {"armed"}
+    wait = flow.summary(prog.by_name["AsyncWait"][0])
+    assert any(a.final.waits == {"&Async->Event"} and dict(a.cons) == {"*Status": {"pending"}}
+               for a in wait.alts[None])
+
+
+def test_asynchronous_submission_is_not_synchronous(fe):
+    prog = program(fe, CORPUS / "WSK002-irp-freed-while-owned-by-wsk" / "good_free_in_completion.c")
+    assert sync_by_function(prog) == {("TxStart", "WskSend"): False}
+
+
+def test_completion_routine_summary(fe):
+    prog = program(fe, CORPUS / "WSK001-driver-irp-completion-not-stopped" /
+                   "good_status_through_macro_variable_helper.c")
+    flow = prog.irpflow
+    for name in ("SendDoneHelper", "ReceiveDoneVariable", "DisconnectDoneMacro"):
+        r = flow.routine(prog.by_name[name][0].key)
+        assert {v for _, v in r.returns} == {0xC0000016}, name
+        assert not r.bad_returns()
+    r = flow.routine(prog.by_name["ReceiveDoneVariable"][0].key)
+    assert r.free_keys == {"Irp": "must"} and r.uses_context
+
+
+def test_signal_only_when_pending_returned(fe):
+    prog = program(fe, CORPUS / "WSK010-sync-wait-stale-or-abandoned" / "good_signal_only_when_pending.c")
+    r = prog.irpflow.routine(prog.by_name["SignalIfPended"][0].key)
+    assert r.signals == ("Context",) and r.pending_only
+
+
+def test_dump_irpflow_text_and_dot():
+    path = str(CORPUS / "WSK002-irp-freed-while-owned-by-wsk" / "bad_free_after_failure.c")
+    text = CliRunner().invoke(main, ["dump-irpflow", path, "--function", "SendAsync"])
+    assert text.exit_code == 0, text.output
+    assert "submit irp to WskSend" in text.output and "incident free_owned" in text.output
+    assert "completion routine SendComplete; frees Irp (must)" in text.output
+    dot = CliRunner().invoke(main, ["dump-irpflow", path, "--format", "dot"])
+    assert dot.exit_code == 0 and dot.output.startswith('digraph "SendComplete"')
+    assert '[style=dashed, label="arms"]' in dot.output
+    bad = CliRunner().invoke(main, ["dump-irpflow", path, "--function", "Nope"])
+    assert bad.exit_code == 2

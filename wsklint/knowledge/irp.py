@@ -1,0 +1,136 @@
+"""IRP, MDL, pool and event facts as data: which WSK calls take an IRP and what must outlive it, and
+the kernel routines that allocate, arm, submit, wait for, release and free things.
+
+Sources: the WDK reference pages of wsk.h and wdm.h (learn.microsoft.com/windows-hardware/drivers/ddi/),
+*Using IRPs with Winsock Kernel Functions*, and the rule catalog (WSK001-WSK004, WSK016-WSK019).
+Parameter names are those of `knowledge/wsk.py`.
+"""
+from __future__ import annotations
+
+# WSK calls that take an IRP -> parameters whose memory WSK may still use until the IRP completes.
+# Inputs WSK copies before returning are not listed (the pages only name these); outputs written at
+# completion are. WSK_BUF parameters are in MDL_ARGS: what must stay valid is the MDL chain (locked).
+KEEP_VALID: dict[str, tuple[str, ...]] = {
+    "WskSocket": ("SecurityDescriptor",),
+    "WskSocketConnect": ("SecurityDescriptor",),
+    "WskControlClient": ("InputBuffer", "OutputBuffer", "OutputSizeReturned"),
+    "WskGetAddressInfo": ("Result",),
+    "WskGetNameInfo": ("NodeName", "ServiceName"),
+    "WskControlSocket": ("InputBuffer", "OutputBuffer", "OutputSizeReturned"),
+    "WskCloseSocket": (),
+    "WskBind": (),
+    "WskListen": (),
+    "WskAccept": ("LocalAddress", "RemoteAddress"),
+    "WskInspectComplete": (),
+    "WskConnect": (),
+    "WskConnectEx": (),
+    "WskSend": (),
+    "WskSendEx": (),
+    "WskReceive": (),
+    "WskReceiveEx": ("ControlLength", "ControlInfo", "ControlFlags"),
+    "WskSendTo": ("ControlInfo",),
+    "WskReceiveFrom": ("RemoteAddress", "ControlLength", "ControlInfo", "ControlFlags"),
+    "WskSendMessages": (),
+    "WskDisconnect": (),
+    "WskGetLocalAddress": ("LocalAddress",),
+    "WskGetRemoteAddress": ("RemoteAddress",),
+}
+IRP_CALLS = frozenset(KEEP_VALID)
+
+# WSK_BUF (or WSK_BUF_LIST) parameters: the MDL chain must stay valid and locked until completion.
+MDL_ARGS: dict[str, tuple[str, ...]] = {
+    "WskSend": ("Buffer",), "WskSendEx": ("Buffer",), "WskReceive": ("Buffer",), "WskReceiveEx": ("Buffer",),
+    "WskSendTo": ("Buffer",), "WskReceiveFrom": ("Buffer",), "WskConnectEx": ("Buffer",),
+    "WskDisconnect": ("Buffer",), "WskSendMessages": ("BufferList",),
+}
+
+# The IRP may be NULL for these (then the call completes inline and no IRP is involved).
+OPTIONAL_IRP = frozenset({"WskControlSocket", "WskControlClient"})
+
+# Irp->IoStatus.Information holds the new PWSK_SOCKET after success.
+CREATES_SOCKET = frozenset({"WskSocket", "WskSocketConnect", "WskAccept"})
+
+# Data transfer calls (for the unbounded-recursion escalation of WSK011).
+DATA_CALLS = frozenset({"WskSend", "WskSendEx", "WskReceive", "WskReceiveEx", "WskSendTo", "WskReceiveFrom",
+                        "WskSendMessages"})
+
+# Kernel routines: name -> (kind, {role: argument index}).
+ROUTINES: dict[str, tuple[str, dict[str, int]]] = {
+    # IRPs
+    "IoAllocateIrp": ("irp_allocate", {"stack": 0}),
+    "IoInitializeIrp": ("irp_initialize", {"irp": 0, "size": 1, "stack": 2}),
+    "IoReuseIrp": ("irp_reuse", {"irp": 0}),
+    "IoFreeIrp": ("irp_free", {"irp": 0}),
+    "IoCancelIrp": ("irp_cancel", {"irp": 0}),
+    "IoCompleteRequest": ("irp_complete", {"irp": 0}),
+    "IoCallDriver": ("irp_call_driver", {"irp": 1}),
+    "IoSetCompletionRoutine": ("irp_arm", {"irp": 0, "routine": 1, "context": 2,
+                                           "success": 3, "error": 4, "cancel": 5}),
+    "IoSetCompletionRoutineEx": ("irp_arm", {"irp": 1, "routine": 2, "context": 3,
+                                             "success": 4, "error": 5, "cancel": 6}),
+    "IoBuildSynchronousFsdRequest": ("irp_build", {}),
+    "IoBuildAsynchronousFsdRequest": ("irp_build", {}),
+    "IoBuildDeviceIoControlRequest": ("irp_build", {}),
+    "IoMakeAssociatedIrp": ("irp_build", {}),
+    # MDLs
+    "IoAllocateMdl": ("mdl_allocate", {"va": 0, "length": 1}),
+    "IoBuildPartialMdl": ("mdl_partial", {"source": 0, "mdl": 1, "va": 2, "length": 3}),
+    "MmAllocatePagesForMdl": ("mdl_pages", {}),
+    "MmAllocatePagesForMdlEx": ("mdl_pages", {}),
+    "MmBuildMdlForNonPagedPool": ("mdl_build", {"mdl": 0}),
+    "MmProbeAndLockPages": ("mdl_lock", {"mdl": 0}),
+    "MmUnlockPages": ("mdl_unlock", {"mdl": 0}),
+    "IoFreeMdl": ("mdl_free", {"mdl": 0}),
+    # pool
+    "ExAllocatePool": ("pool_allocate", {"type": 0}),
+    "ExAllocatePoolWithTag": ("pool_allocate", {"type": 0}),
+    "ExAllocatePoolWithQuotaTag": ("pool_allocate", {"type": 0}),
+    "ExAllocatePoolWithTagPriority": ("pool_allocate", {"type": 0}),
+    "ExAllocatePoolZero": ("pool_allocate", {"type": 0}),
+    "ExAllocatePoolUninitialized": ("pool_allocate", {"type": 0}),
+    "ExAllocatePool2": ("pool_allocate", {"flags": 0}),
+    "ExAllocatePool3": ("pool_allocate", {"flags": 0}),
+    "ExAllocateFromLookasideListEx": ("pool_allocate", {}),
+    "ExAllocateFromNPagedLookasideList": ("pool_allocate", {}),
+    "ExAllocateFromPagedLookasideList": ("pool_allocate", {"paged": -1}),
+    "ExFreePool": ("pool_free", {"block": 0}),
+    "ExFreePoolWithTag": ("pool_free", {"block": 0}),
+    "ExFreePool2": ("pool_free", {"block": 0}),
+    "ExFreePoolWithQuotaTag": ("pool_free", {"block": 0}),
+    "ExFreeToLookasideListEx": ("pool_free", {"block": 1}),
+    "ExFreeToNPagedLookasideList": ("pool_free", {"block": 1}),
+    "ExFreeToPagedLookasideList": ("pool_free", {"block": 1}),
+    # events and waits
+    "KeInitializeEvent": ("event_init", {"event": 0, "type": 1}),
+    "KeSetEvent": ("event_set", {"event": 0}),
+    "KeResetEvent": ("event_reset", {"event": 0}),
+    "KeClearEvent": ("event_reset", {"event": 0}),
+    "KeWaitForSingleObject": ("wait", {"event": 0, "timeout": 4}),
+    "KeWaitForMultipleObjects": ("wait", {"timeout": 6}),
+}
+
+
+def kind_of(name: str) -> str | None:
+    spec = ROUTINES.get(name)
+    return spec[0] if spec else None
+
+
+def arg_index(name: str, role: str) -> int | None:
+    spec = ROUTINES.get(name)
+    return spec[1].get(role) if spec else None
+
+
+# EVENT_TYPE values (wdm.h).
+NOTIFICATION_EVENT, SYNCHRONIZATION_EVENT = 0, 1
+
+# Pool types / flags that mean pageable memory.
+PAGED_POOL_TYPES = frozenset({1, 5, 33, 37})      # PagedPool, PagedPoolCacheAligned, PagedPoolSession, ...
+POOL_FLAG_PAGED = 0x100
+PAGED_NAMES = frozenset({"PagedPool", "PagedPoolCacheAligned", "PagedPoolSession", "PagedPoolCacheAlignedSession",
+                         "POOL_FLAG_PAGED"})
+
+STATUS_MORE_PROCESSING_REQUIRED = 0xC0000016
+
+# IRP fields that, read after submission, touch the IRP.
+IRP_FIELDS = frozenset({"IoStatus", "PendingReturned", "MdlAddress", "UserBuffer", "AssociatedIrp", "Tail",
+                        "Cancel", "Flags", "RequestorMode", "UserIosb", "UserEvent"})

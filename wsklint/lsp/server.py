@@ -1,8 +1,9 @@
 """`wsklint server`: diagnostics and code actions over the Language Server Protocol (pygls, stdio).
 
-Documents are checked on open and save, and after a pause in typing. Checks run one at a time in a
-worker thread (parsing itself in a parser process, so a libclang crash costs one check, not the
-server); a check whose document changed meanwhile is dropped, the newer one follows.
+Documents are checked on open and save, after a pause in typing, and on close (against the file on
+disk again). Checks run one at a time from a worker thread in the analysis process (worker.py), so a
+libclang crash costs one check, not the server; a check whose document changed meanwhile is dropped,
+the newer one follows.
 """
 from __future__ import annotations
 

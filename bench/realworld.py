@@ -30,7 +30,9 @@ def strip_comments(text: str) -> str:
 def main(paths):
     for path in paths:
         files, _ = collect_sources([path], [])
-        eng = Engine(Settings(frontend=FrontendOptions(use_cache=False)))
+        root = os.path.join("/work/realworld", os.path.relpath(os.path.abspath(path), "/work/realworld").split(os.sep)[0]) \
+            if os.path.abspath(path).startswith("/work/realworld/") else None
+        eng = Engine(Settings(frontend=FrontendOptions(use_cache=False), root=root))
         t0 = time.perf_counter()
         res = eng.run([path])
         wall = time.perf_counter() - t0
@@ -40,7 +42,7 @@ def main(paths):
         print(f"{'file':<40} {'lines':>6} {'funcs':>5} {'wsk calls':>10} {'notes':>5} {'parse s':>8} {'total s':>8}")
         from wsklint.frontend import Frontend
         fe = Frontend(FrontendOptions(use_cache=False, jobs=-1))
-        parsed, _ = fe.parse(files)
+        parsed, _ = fe.parse(files, root=root)
         for f in files:
             m = parsed.get(f)
             src = strip_comments(open(f, encoding="utf-8", errors="replace").read())

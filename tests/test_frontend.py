@@ -191,3 +191,13 @@ def test_provider_side_implementations_are_recognised(fe):
     prog = Program([m])
     names = {prog.functions[k].name for k in prog.provider_functions}
     assert names == {"FakeControlSocket", "FakeCloseSocket", "FakeSend"}
+
+
+def test_increments_are_writes_and_stubbed_role_typedefs_are_declarations(fe):
+    m = parse(fe, FRONTEND / "control_flow_macros.c")
+    writes = [(ev.target.path(), ev.op) for _, ev in fn(m, "AllocateSlots").events() if ev.kind == "assign"]
+    assert ("i", "post++") in writes and ("Count", "post--") in writes
+    wdf = parse(fe, FRONTEND.parent / "WSK013-deregister-order" / "good_wdf_unload_missing_headers.c")
+    assert [(d.name, d.role_types) for d in wdf.decls if d.name == "EvtDriverUnload"] == \
+        [("EvtDriverUnload", ["EVT_WDF_DRIVER_UNLOAD"])]
+    assert fn(wdf, "EvtDriverUnload").role_types == ["EVT_WDF_DRIVER_UNLOAD"]

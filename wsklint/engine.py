@@ -112,6 +112,19 @@ def _glob_parts(parts, pat) -> bool:
     return len(parts) == len(pat) and all(fnmatch.fnmatchcase(a, b) for a, b in zip(parts, pat))
 
 
+def project_root(root: str) -> str:
+    """The enclosing repository (a folder with .git) of the source root, else the source root: the
+    tree in which missing headers may be looked for."""
+    d = os.path.abspath(root)
+    while True:
+        if os.path.exists(os.path.join(d, ".git")):
+            return d
+        parent = os.path.dirname(d)
+        if parent == d:
+            return os.path.abspath(root)
+        d = parent
+
+
 class Engine:
     def __init__(self, settings: Settings, frontend: Frontend | None = None):
         self.settings = settings
@@ -144,7 +157,7 @@ class Engine:
         for n in self.frontend.notes:
             result.notifications.append(Notification("warning", n.message, n.file, n.line, n.code))
         if models is None:
-            models, failures = self.frontend.parse(files, progress)
+            models, failures = self.frontend.parse(files, progress, project_root(root))
         else:
             failures = []
         for f in failures:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
-MODEL_VERSION = 4  # bump when the shape of the model changes (invalidates caches)
+MODEL_VERSION = 5  # bump when the shape of the model changes (invalidates caches)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +128,7 @@ class Event:
     """A step inside a basic block, in evaluation order.
 
     call    expr=the call
-    assign  target=lvalue, expr=value, op='=' or '+=' ...
+    assign  target=lvalue, expr=value, op='=' or '+=' ... (for `i++`/`--i`: expr=the unop, op='++' ...)
     decl    target=name of the local, expr=initialiser or None
     return  expr=returned value or None
     """

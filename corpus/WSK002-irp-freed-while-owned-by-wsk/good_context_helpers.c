@@ -72,6 +72,17 @@ NTSTATUS SockConnect(PSOCK Sock, PSOCKADDR Local, PSOCKADDR Remote)
     return status;
 }
 
+NTSTATUS SockDisconnect(PSOCK Sock)
+{
+    const WSK_PROVIDER_CONNECTION_DISPATCH *dispatch = Sock->Socket->Dispatch;
+    NTSTATUS status;
+
+    AsyncRearm(&Sock->Async);
+    status = dispatch->WskDisconnect(Sock->Socket, NULL, 0, Sock->Async.Irp);
+    AsyncWait(&Sock->Async, &status);
+    return status;
+}
+
 NTSTATUS SockClose(PSOCK Sock)
 {
     const WSK_PROVIDER_BASIC_DISPATCH *dispatch = Sock->Socket->Dispatch;

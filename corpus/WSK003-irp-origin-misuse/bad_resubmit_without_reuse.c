@@ -26,7 +26,7 @@ NTSTATUS ReceiveN(PWSK_SOCKET Socket, PWSK_BUF Buffer, ULONG Count)
     KeInitializeEvent(&done, SynchronizationEvent, FALSE);
     for (i = 0; i < Count; i++) {
         IoSetCompletionRoutine(irp, LoopSignal, &done, TRUE, TRUE, TRUE);
-        status = dispatch->WskReceive(Socket, Buffer, 0, irp);  // expect: WSK003 "without IoReuseIrp"
+        status = dispatch->WskReceive(Socket, Buffer, 0, irp);  // expect: WSK003 "without IoReuseIrp", WSK036 "one receive in flight"
         KeWaitForSingleObject(&done, Executive, KernelMode, FALSE, NULL);
         status = irp->IoStatus.Status;
         if (!NT_SUCCESS(status)) {

@@ -58,7 +58,7 @@ static VOID CloseOn(PSYNC s, PWSK_SOCKET Socket)
 {
     NTSTATUS status;
     Arm(s->Irp, &s->Done);
-    status = ((PWSK_PROVIDER_BASIC_DISPATCH)Socket->Dispatch)->WskCloseSocket(Socket, s->Irp);
+    status = ((PWSK_PROVIDER_BASIC_DISPATCH)Socket->Dispatch)->WskCloseSocket(Socket, s->Irp); // expect: WSK033
     Wait(s->Irp, &s->Done, &status);
 }
 

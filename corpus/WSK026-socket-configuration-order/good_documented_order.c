@@ -155,6 +155,11 @@ NTSTATUS Fetch(PWSK_PROVIDER_NPI Npi, PIRP Irp, PKEVENT Done, PSOCKADDR_IN Peer,
         status = d->WskSend(c, Request, 0, Irp);
         Wait(Irp, Done, &status);
     }
+    if (NT_SUCCESS(status)) {
+        Arm(Irp, Done);
+        status = d->WskDisconnect(c, NULL, 0, Irp);
+        Wait(Irp, Done, &status);
+    }
     {
         NTSTATUS closed;
         Arm(Irp, Done);

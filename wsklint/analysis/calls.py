@@ -75,3 +75,26 @@ def is_call_to(call: Expr, names) -> bool:
         return False
     n = wsk_name(call) or (call.name if call.op in ("direct", "pointer") else None)
     return n in names if not isinstance(names, str) else n == names
+
+
+def const_value(e: Expr | None) -> int | None:
+    """The integer an argument folds to, also when the headers defining it were missing (then the
+    stubbed name is looked up in `knowledge.wsk.CONSTANTS`)."""
+    if e is None:
+        return None
+    e = e.strip()
+    if e.value is not None:
+        return e.value
+    name = e.macro or (e.name if e.kind == "name" else "")
+    return wsk.CONSTANTS.get(name)
+
+
+def is_const(e: Expr | None, name: str) -> bool:
+    """Whether an argument is the named constant (`SO_WSK_EVENT_CALLBACK`, `WskSetOption`, ...)."""
+    if e is None:
+        return False
+    s = e.strip()
+    if s.macro == name or (s.kind == "name" and s.name == name):
+        return True
+    v = const_value(s)
+    return v is not None and v == wsk.CONSTANTS.get(name)

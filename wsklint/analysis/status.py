@@ -128,3 +128,13 @@ def evaluate(e: Expr, const_of) -> bool | None:
                 return None
             return (va == vb) == (e.op == "==")
     return None
+
+
+def failure_branch(cond: Expr, want: bool) -> bool:
+    """Whether taking the `want` branch of `cond` means that some status did not succeed (an error path:
+    `!NT_SUCCESS(st)`, `st != STATUS_SUCCESS`), as opposed to `st == STATUS_PENDING` or `p != NULL`."""
+    cons = constraints(cond, want).values()
+    if any(v == frozenset({FAIL}) for v in cons):
+        return True
+    return any(FAIL in v and OK not in v for v in cons) and \
+        any(n.type == "NTSTATUS" or n.macro == "STATUS_SUCCESS" for n in cond.walk())

@@ -112,7 +112,8 @@ class Frontend:
         if self._digest is None:
             self._digest = _bundled_digest()
         h = hashlib.sha256()
-        for part in (__version__, str(MODEL_VERSION), self._digest, job.path, job.lang, "\0".join(job.args)):
+        for part in (__version__, str(MODEL_VERSION), self._digest, job.path, job.lang, "\0".join(job.args),
+                     job.search_root or ""):
             h.update(part.encode())
             h.update(b"\0")
         h.update(data)
@@ -139,12 +140,17 @@ class Frontend:
             pass   # a read-only or full cache directory must not fail the run
 
     # -- parsing --------------------------------------------------------------------------------
-    def parse(self, paths: list[str], progress=None, texts: dict | None = None) -> tuple[dict, list]:
+    def parse(self, paths: list[str], progress=None, root: str | None = None,
+              texts: dict | None = None) -> tuple[dict, list]:
         """Parse `paths`; returns ({path: FileModel}, [ParseFailure]). `progress(done, total)` is optional.
+        Headers missing from the include path are looked for below `root` (default: the folder that
+        holds all of `paths`).
 
         `texts` maps a path to the content to parse instead of the file's (bytes or str, e.g. an
         editor's unsaved buffer); the path still decides flags, language and relative includes. Such
         content is looked up in the cache but not written to it."""
+        if root is None and paths:
+            root = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in paths])
         models: dict[str, FileModel] = {}
         failures: list[ParseFailure] = []
         todo: list[tuple[ParseJob, str | None]] = []
@@ -152,6 +158,7 @@ class Frontend:
                  for p, t in (texts or {}).items()}
         for p in paths:
             job = self.job_for(p)
+            job.search_root = root
             job.text = texts.get(job.path)
             key = None
             if self.opts.use_cache:

@@ -274,6 +274,11 @@ class Converter:
         for ch in clangapi.children(c):
             if ch.kind.is_expression():
                 init = self.expr(ch, (start, end))
+        if init is None and self._stubbed_role_type(c):
+            # `EVT_WDF_DRIVER_UNLOAD EvtUnload;` whose typedef came from a missing header: the
+            # synthesised `typedef int` made it a variable, but it declares a function's role
+            self.model.decls.append(FuncDecl(c.spelling, self.path, loc, [c.type.spelling], [], ""))
+            return
         storage = "extern" if c.storage_class == ci.StorageClass.EXTERN else "global"
         v = Var(c.spelling, c.type.spelling, storage, loc, init,
                 is_static=c.storage_class == ci.StorageClass.STATIC)
@@ -281,6 +286,14 @@ class Converter:
             if ln < loc.line:
                 v.section = s
         self.model.globals.append(v)
+
+    def _stubbed_role_type(self, c) -> bool:
+        t = c.type
+        if t.kind not in (T.TYPEDEF, T.ELABORATED):
+            return False
+        d = t.get_declaration()
+        f = d.location.file if d is not None else None
+        return f is not None and f.name == self.stub_file and t.spelling.isupper()
 
     def _merge_decls(self):
         by_name: dict[str, list[FuncDecl]] = {}
@@ -720,6 +733,8 @@ class FuncBuilder:
             b.events.append(Event("call", e.loc, e))
         elif e.kind == "binop" and e.op in _ASSIGN_OPS and len(e.kids) == 2:
             b.events.append(Event("assign", e.loc, e.kids[1], e.kids[0], e.op))
+        elif e.kind == "unop" and e.op in ("++", "--", "post++", "post--") and e.kids:
+            b.events.append(Event("assign", e.loc, e, e.kids[0], e.op))   # `i++`: a write of i
 
     def expr(self, c) -> Expr:
         return self.conv.expr(c, None, self)

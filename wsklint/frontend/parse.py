@@ -41,6 +41,7 @@ class ParseJob:
     lang: str             # c | c++
     system_dirs: list = field(default_factory=list)   # header dirs that are not the project's
     notes: list = field(default_factory=list)         # notes from flag handling, carried into the model
+    search_root: str | None = None                    # missing headers may be looked for below this
     text: bytes | None = None     # the file's content when it differs from the disk (an editor buffer)
 
 
@@ -124,7 +125,7 @@ def parse_file(job: ParseJob) -> FileModel:
                     missing[inc] = fname
                     real = _resolve_include(inc, fname, job.args + [a for d2 in extra_dirs for a in ("-I", d2)])
                     if real is None and not inc.endswith(_GENERATED):
-                        real = _search_tree(inc, fname)
+                        real = _search_tree(inc, fname, job.search_root)
                         if real:
                             found_in_tree[inc] = real
                     if real:
@@ -368,21 +369,26 @@ def _tree_index(root: str) -> dict:
     return idx
 
 
-def _search_tree(spelled: str, includer: str) -> str | None:
-    """A header with that name elsewhere in the source tree (no compile database told us where)."""
+def _search_tree(spelled: str, includer: str, root: str | None) -> str | None:
+    """A header with that name elsewhere in the project (no compile database told us where).
+
+    The search stays inside `root` (the analysed tree): headers of unrelated projects next to it
+    must never leak into the model."""
+    if not root:
+        return None
+    root = os.path.abspath(root)
+    if not os.path.abspath(includer).startswith(os.path.join(root, "")):
+        return None
     rel = spelled.replace("\\", "/")
     name = os.path.basename(rel).lower()
-    d = os.path.dirname(os.path.abspath(includer))
-    for _ in range(3):
-        parent = os.path.dirname(d)
-        if parent == d:
-            break
-        d = parent
-        hits = [h for h in _tree_index(d).get(name, []) if h.replace("\\", "/").lower().endswith(rel.lower())]
-        if len(hits) == 1:
-            return hits[0]
-        if len(hits) > 1:
-            return None
+    hits = [h for h in _tree_index(root).get(name, []) if h.replace("\\", "/").lower().endswith(rel.lower())]
+    if len(hits) == 1:
+        return hits[0]
+    if len(hits) > 1:   # prefer the one closest to the includer
+        here = os.path.dirname(os.path.abspath(includer))
+        best = sorted(hits, key=lambda h: -len(os.path.commonpath([here, h])))
+        if len(os.path.commonpath([here, best[0]])) > len(os.path.commonpath([here, best[1]])):
+            return best[0]
     return None
 
 

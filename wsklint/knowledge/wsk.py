@@ -328,3 +328,12 @@ SOCKADDR_FIELDS = {
 }
 # Functions that convert a port to network byte order (the port stays non-zero iff the argument is).
 BYTE_SWAP_FUNCTIONS = frozenset({"htons", "ntohs", "RtlUshortByteSwap", "_byteswap_ushort"})
+
+# Every constant above by the name a driver writes, for arguments whose headers were missing (the
+# stubbed name is all the model has), plus the send/disconnect flags and the Win32 ISB query.
+CONSTANTS: dict[str, int] = {
+    **CONTROL_SOCKET_TYPES, **CLIENT_CONTROLS, **SOCKET_IOCTLS, **EVENTS, **LEVELS,
+    **{name: code for name, (_, code) in SOCKET_OPTIONS.items()},
+    "WSK_EVENT_DISABLE": WSK_EVENT_DISABLE, "SIO_IDEAL_SEND_BACKLOG_QUERY": 0x4004747B,
+    "WSK_FLAG_ABORTIVE": 0x1, "WSK_FLAG_NODELAY": 0x2,
+}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..cli import load_settings
 from ..config import ConfigError, Settings
-from ..engine import Engine, _excluded, collect_sources, driver_units
+from ..engine import Engine, _excluded, collect_sources, driver_units, project_root, source_root
 from ..frontend import SOURCE_SUFFIXES, FlagsError, ParseFailure, includes_fresh
 from ..result import RunResult
 
@@ -172,10 +172,11 @@ class Analyzer:
             else:
                 need.append((f, stamp))
         parsed, failed = {}, []
+        root = project_root(source_root(unit, ctx.settings.root))      # where a run over the driver looks
         for f, stamp in need:
             if on_parse is not None:
                 on_parse(f, stamp)
-            got, bad = ctx.engine.frontend.parse([f], texts={f: texts[f]} if f in texts else None)
+            got, bad = ctx.engine.frontend.parse([f], root=root, texts={f: texts[f]} if f in texts else None)
             parsed.update(got)
             failed += bad
         failed_by_path = {x.path: x for x in failed}

@@ -80,8 +80,31 @@ typedef struct _KLOCK_QUEUE_HANDLE {
 typedef ULONG DEVICE_TYPE;
 typedef ULONG SECURITY_INFORMATION, *PSECURITY_INFORMATION;
 typedef PVOID PSECURITY_DESCRIPTOR;
-typedef struct _SECURITY_DESCRIPTOR SECURITY_DESCRIPTOR;
 typedef PVOID PSID;
+
+typedef struct _ACL {
+    UCHAR AclRevision;
+    UCHAR Sbz1;
+    USHORT AclSize;
+    USHORT AceCount;
+    USHORT Sbz2;
+} ACL, *PACL;
+
+typedef USHORT SECURITY_DESCRIPTOR_CONTROL, *PSECURITY_DESCRIPTOR_CONTROL;
+
+/* The absolute-format security descriptor (winnt.h). */
+typedef struct _SECURITY_DESCRIPTOR {
+    UCHAR Revision;
+    UCHAR Sbz1;
+    SECURITY_DESCRIPTOR_CONTROL Control;
+    PSID Owner;
+    PSID Group;
+    PACL Sacl;
+    PACL Dacl;
+} SECURITY_DESCRIPTOR, *PISECURITY_DESCRIPTOR;
+
+#define SECURITY_DESCRIPTOR_REVISION 1
+#define SECURITY_DESCRIPTOR_MIN_LENGTH (sizeof(SECURITY_DESCRIPTOR))
 typedef PVOID PACCESS_TOKEN;
 typedef ULONG_PTR ERESOURCE_THREAD, *PERESOURCE_THREAD;
 
@@ -2737,6 +2760,8 @@ PETHREAD PsGetCurrentThread(VOID);
 NTKERNELAPI HANDLE NTAPI PsGetCurrentProcessId(VOID);
 NTKERNELAPI HANDLE NTAPI PsGetCurrentThreadId(VOID);
 NTKERNELAPI PEPROCESS NTAPI IoGetCurrentProcess(VOID);
+NTKERNELAPI PEPROCESS NTAPI IoThreadToProcess(
+    _In_ PETHREAD Thread);
 NTKERNELAPI BOOLEAN NTAPI PsIsSystemThread(
     _In_ PETHREAD Thread);
 NTKERNELAPI HANDLE NTAPI PsGetProcessId(
@@ -2839,6 +2864,22 @@ _IRQL_requires_max_(PASSIVE_LEVEL)
 NTKERNELAPI VOID NTAPI ObReleaseObjectSecurity(
     _In_ PSECURITY_DESCRIPTOR SecurityDescriptor,
     _In_ BOOLEAN MemoryAllocated);
+
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTSYSAPI NTSTATUS NTAPI RtlCreateSecurityDescriptor(
+    _Out_ PSECURITY_DESCRIPTOR SecurityDescriptor,
+    _In_ ULONG Revision);
+
+_IRQL_requires_max_(APC_LEVEL)
+NTSYSAPI NTSTATUS NTAPI RtlSetDaclSecurityDescriptor(
+    _Inout_ PSECURITY_DESCRIPTOR SecurityDescriptor,
+    _In_ BOOLEAN DaclPresent,
+    _In_opt_ PACL Dacl,
+    _In_opt_ BOOLEAN DaclDefaulted);
+
+_IRQL_requires_max_(APC_LEVEL)
+NTSYSAPI ULONG NTAPI RtlLengthSecurityDescriptor(
+    _In_ PSECURITY_DESCRIPTOR SecurityDescriptor);
 
 /* ======================================================================
  * Zw routines (all PASSIVE_LEVEL)

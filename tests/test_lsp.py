@@ -148,8 +148,8 @@ async def test_code_actions_suppress_and_document(client: LanguageClient):
 
 @pytest.mark.asyncio
 async def test_rule_fix_becomes_a_workspace_edit(client: LanguageClient, tmp_path):
-    """No rule offers a fix yet: a diagnostic carrying one (as the renderer encodes Diagnostic.fixes)
-    must come back as a quick fix with exactly that edit."""
+    """A diagnostic carrying a fix (as the renderer encodes Diagnostic.fixes) comes back as a quick
+    fix with exactly that edit."""
     src = tmp_path / "fix.c"
     src.write_text("void f(void)\n{\n    g();\n}\n")
     uri = open_doc(client, src)
@@ -166,6 +166,29 @@ async def test_rule_fix_becomes_a_workspace_edit(client: LanguageClient, tmp_pat
     assert fix.is_preferred
     [edit] = fix.edit.changes[uri]
     assert (edit.range.start.character, edit.range.end.character, edit.new_text) == (4, 5, "h")
+
+
+@pytest.mark.asyncio
+async def test_a_rules_own_fix_is_offered_and_applies(client: LanguageClient):
+    """WSK033's mechanical fix (an abortive disconnect passes NULL as its Buffer) comes back as the
+    preferred quick fix, and applying its edit leaves no WSK033 finding."""
+    path = CORPUS / "WSK033-abortive-close" / "bad_abortive_with_buffer.c"
+    uri = open_doc(client, path)
+    diags = [d for d in await diagnostics_for(client, uri) if d.code == "WSK033"]
+    [diag] = diags
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=diag.range,
+        context=types.CodeActionContext(diagnostics=[diag])))
+    [fix] = [a for a in actions if a.is_preferred]
+    [edit] = fix.edit.changes[uri]
+    assert edit.new_text == "NULL"
+    lines = path.read_text().splitlines(keepends=True)
+    line = lines[edit.range.start.line]
+    lines[edit.range.start.line] = line[:edit.range.start.character] + "NULL" + line[edit.range.end.character:]
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text="".join(lines))]))
+    assert not [d for d in await diagnostics_for(client, uri) if d.code == "WSK033"]
 
 
 @pytest.mark.asyncio

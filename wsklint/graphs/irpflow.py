@@ -1316,8 +1316,8 @@ class IrpFlow:
                                              sub_loc=None, stale=None, null_ret=False))
                 if a not in uniq:
                     uniq.append(a)
-            if len(uniq) > MAX_ALTS:
-                uniq = uniq[:MAX_ALTS]
+                    if len(uniq) == MAX_ALTS:
+                        break       # only the first MAX_ALTS are kept: comparing thousands more is quadratic
             if uniq and any(self._effective(a) for a in uniq):
                 alts[key] = uniq
         self._busy.discard(("summary", fn.key))

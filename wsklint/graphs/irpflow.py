@@ -701,7 +701,9 @@ class IrpWalker:
             if subj and fx.resolve(subj) == fx.resolve(st.skey):
                 skey = "ret"
         keep = frozenset((kd, self._export(k)) for kd, k in final.keep if self._export(k))
+        null_ret = final.null_ret or (ret is not None and ret.expr is not None and _is_null(ret.expr))
         final = replace(final, skey=skey, keep=keep, timed=None, expired=False, ret=0, unsure=None, nonnull=frozenset(),
+                        null_ret=null_ret,
                         event=self._export(final.event), context=self._export(final.context))
         outs = tuple((p, fx.get(p)) for p in self.status_params if p.startswith("*") and fx.get(p) is not None
                      and fx.get(p) != dict(st.cons).get(p, status.ANY))
@@ -1380,7 +1382,7 @@ class IrpFlow:
             return (st[0], (label == "T") == t[1]) if t is not None and t[0] == local else st
 
         def at_exit(st, fx, tr, ret):
-            if not st[1]:
+            if not st[1] and not (ret is not None and ret.expr is not None and _is_null(ret.expr)):
                 missing.update(set(cands) - st[0])
 
         Walk(fn, step, at_exit, edge).run(fn.entry, 0, (frozenset(), False), Facts())

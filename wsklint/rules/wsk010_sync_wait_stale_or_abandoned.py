@@ -17,7 +17,7 @@ class SyncWaitStaleOrAbandoned(Rule):
     - **Abandoned after a timeout.** Reports a `KeWaitForSingleObject` with a timeout (the address of a
       `LARGE_INTEGER`) on the completion event when the path on which it timed out leaves the function,
       frees, reuses or reads the IRP without `IoCancelIrp` followed by a wait that proves completion.
-    - **Unbounded wait on the close path** (note). Reports a wait without a timeout for a WSK request --
+    - **Unbounded wait on the close path** (warning: a hang, not corruption). Reports a wait without a timeout for a WSK request --
       a `KeWaitForSingleObject` on the completion event, or a call to a helper that waits -- reachable
       (through calls and function pointers) from an `IRP_MJ_CLEANUP` or `IRP_MJ_CLOSE` dispatch routine
       or a KMDF `EvtFileCleanup` / `EvtFileClose` callback, with the call chain.
@@ -113,7 +113,7 @@ class SyncWaitStaleOrAbandoned(Rule):
                 yield self.report(ev.loc, f"{how} without a timeout for the {wsk} request, on a path from {what} "
                                   f"{handler.name}: if the request never completes, the closing process cannot exit",
                                   fn=fn, trace=trace, anchor=f"{handler.name} untimed wait {ev.expr.text}",
-                                  severity="note")
+                                  severity="warning")
 
 
 def _bound_requests(program, chain, apis) -> set:

@@ -97,6 +97,41 @@ def test_dump_irpflow_text_and_dot():
     assert bad.exit_code == 2
 
 
+def test_status_by_value_relay(fe):
+    prog = program(fe, CORPUS / "WSK002-irp-freed-while-owned-by-wsk" / "good_sync_wrapper_status_by_value.c")
+    assert prog.irpflow.summary(prog.by_name["WaitForIrp"][0]).relay == (1, True)
+    assert all(sync_by_function(prog).values())
+    prog = program(fe, CORPUS / "WSK002-irp-freed-while-owned-by-wsk" / "bad_status_by_value_not_waited.c")
+    assert prog.irpflow.summary(prog.by_name["TraceStatus"][0]).relay == (0, False)
+
+
+def test_routine_frees_under_pending_returned_or_a_context_field(fe):
+    prog = program(fe, CORPUS / "WSK004-buffer-released-before-completion" / "good_routine_frees_only_when_pending.c")
+    r = prog.irpflow.routine(prog.by_name["BindingCloseDone"][0].key)
+    assert r.frees_context == "may" and r.frees_pending_only
+    case = CORPUS / "WSK002-irp-freed-while-owned-by-wsk" / "bad_conditional_owner"
+    prog = program(fe, case / "context.c", case / "send.c")
+    flow = prog.irpflow
+    r = flow.routine(prog.by_name["ReqComplete"][0].key)
+    assert r.free_guard == "Context->Async" and not r.frees_pending_only
+    alloc = prog.by_name["ReqAlloc"][0]
+    assert flow.returned_local(alloc) == "req" and flow.ret_fields(alloc) == {"Async": 0}
+    assert {a.final.phase for a in flow.summary(alloc).alts["^req->Irp"]} == {"armed"}
+
+
+def test_completion_routine_starts_with_its_irp_completed(fe):
+    prog = program(fe, CORPUS / "WSK003-irp-origin-misuse" / "bad_routine_resubmits_without_reuse.c")
+    assert prog.irpflow.completed_irps[prog.by_name["StreamRxDone"][0].key] == {"Irp", "Context->Irp"}
+
+
+def test_untimed_waits_for_requests(fe):
+    prog = program(fe, CORPUS / "WSK010-sync-wait-stale-or-abandoned" / "good_bounded_wait_in_cleanup.c")
+    assert not prog.irpflow.untimed_waits()
+    prog = program(fe, CORPUS / "WSK010-sync-wait-stale-or-abandoned" / "bad_untimed_wait_in_cleanup.c")
+    waits = list(prog.irpflow.untimed_waits().values())
+    assert [(fn.name, apis) for fn, _, apis, _ in waits] == [("SessionCloseSocket", {"WskCloseSocket"})]
+
+
 def test_summaries_through_a_call_chain_hundreds_deep(run_files, write_driver):
     # each helper's summary needs its callee's first: the recursion follows the chain
     n = 600

@@ -214,6 +214,13 @@ def rule_cmd(code):
     _fail(f"unknown rule '{code}' (see `wsklint rules`)")
 
 
+@main.command("server")
+def server_cmd():
+    """Run the language server on stdin/stdout (for editors; see vscode-extension/)."""
+    from .lsp import main as run
+    run()
+
+
 @main.command("callgraph")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "dot"]), default="text", show_default=True,

@@ -16,9 +16,10 @@ from .frontend import SOURCE_SUFFIXES, Frontend
 from .model import Loc
 from .program import Program
 from .result import Notification, RunResult
-from .stack import with_deep_stack
 from .rules import ALL_RULES
+from .stack import with_deep_stack
 from .suppress import Suppressions
+from .suppress import _read as read_source
 
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".vs", "x64", "Debug", "Release", "ARM64"}
 
@@ -144,10 +145,11 @@ class Engine:
         return self.settings.config_dir or os.getcwd()
 
     def run(self, paths: list[str], progress=None, models: dict | None = None, only: list[str] | None = None,
-            each_path_a_driver: bool = False) -> RunResult:
+            each_path_a_driver: bool = False, texts: dict | None = None) -> RunResult:
         """Check the driver(s) formed by `paths`. `only`: report findings in these files alone (the rest
         of their drivers is still analysed). `each_path_a_driver`: without a `drivers` setting, each path
-        is its own driver instead of all of them forming one."""
+        is its own driver instead of all of them forming one. `texts`: {path: str} content that differs
+        from the disk (an editor's buffers; `models` were parsed from it), read for suppressions."""
         t0 = time.perf_counter()
         files, notes = collect_sources(paths, self.settings.exclude, self.base)
         root = source_root(files, self.settings.root)
@@ -183,7 +185,7 @@ class Engine:
                                       for unit in units])
         finally:
             gc.unfreeze()
-        self._post_process(result, crashed)
+        self._post_process(result, crashed, texts or {})
         if only is not None:
             keep = {os.path.abspath(f) for f in only}
             result.diagnostics = [d for d in result.diagnostics if os.path.abspath(d.loc.file) in keep]
@@ -210,11 +212,11 @@ class Engine:
                     continue
                 result.diagnostics.append(d)
 
-    def _post_process(self, result: RunResult, crashed: set):
+    def _post_process(self, result: RunResult, crashed: set, texts: dict):
         """Severity overrides, duplicates, inline suppressions and their meta findings, fingerprints,
         the baseline."""
         by_code = {r.code: r for r in self.rules + self.meta_rules}
-        sup = Suppressions(_resolve)
+        sup = Suppressions(_resolve, read=lambda p: texts[p].encode("utf-8") if p in texts else read_source(p))
         sup.apply(result.diagnostics)
         ran = {r.code for r in self.rules} - crashed
 

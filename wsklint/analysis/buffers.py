@@ -27,19 +27,28 @@ def pointer_origin(e: Expr | None, flow) -> str | None:
 def null_branch(cond: Expr, key: str, flow) -> bool | None:
     """For a branch condition testing `key` against NULL, the label value (True for 'T') of the
     branch where it is NULL; None when the condition is no such test."""
+    t = null_test(cond, flow)
+    return t[1] if t is not None and t[0] == key else None
+
+
+def null_test(cond: Expr, flow) -> tuple | None:
+    """(key, label value of the branch where it is NULL) for a condition testing a pointer against NULL
+    (`p`, `!p`, `p == NULL`, `NULL != p`), else None."""
     c = cond.strip()
     neg = False
     while c.kind == "unop" and c.op == "!" and c.kids:
         neg, c = not neg, c.kids[0].strip()
     if c.kind == "binop" and c.op in ("==", "!=") and len(c.kids) == 2:
         a, b = c.kids
-        if flow.key(b) == key:
+        if _is_null(a):
             a, b = b, a
-        if flow.key(a) != key or not _is_null(b):
+        k = flow.key(a)
+        if k is None or not _is_null(b):
             return None
-        return (c.op == "==") != neg
-    if flow.key(c) == key:
-        return neg   # `if (m)`: NULL on the F branch; `if (!m)`: on the T branch
+        return k, (c.op == "==") != neg
+    if c.kind in ("name", "member", "unop", "index"):
+        k = flow.key(c)
+        return (k, neg) if k else None   # `if (m)`: NULL on the F branch; `if (!m)`: on the T branch
     return None
 
 

@@ -107,6 +107,8 @@ class Walk:
     edge: Callable | None = None      # edge(state, block, succ id, label) -> state
     cond: Callable | None = None      # cond(state, facts, block, trace) -> (state, trace) | STOP: reads in
                                       # a branch condition, before the successors
+    relay: Callable | None = None     # relay(call) -> (index, completed) | None: the call returns the status
+                                      # passed at index (`st = Wait(ctx, st)`), completed: no longer pending
     max_visits: int = 20000
     # (split, join): split(state) -> (core, extras), extras a tuple of frozensets that only record what
     # a path did (nothing branches on them); join(core, extras) -> state. Once one point has been reached
@@ -155,6 +157,8 @@ class Walk:
                     if fx.items:
                         fx = on_assign(fx, ev)
                     fx = self._track_const(fx, ev)
+                elif ev.kind == "call" and self.relay is not None and fx.items:
+                    fx = relay_status(fx, ev.expr, self.relay(ev.expr))
                 res = self.step(st, fx, ev, tr)
                 if res is STOP:
                     stopped = True
@@ -293,6 +297,21 @@ def track_call_status(fx: Facts, ev: Event, call_expr) -> tuple[Facts, str]:
     """Start tracking the status a call returns; returns the key to consult with `fx.get`."""
     key = f"call:{id(call_expr)}"
     return fx.set(key, status.ANY), key
+
+
+def relay_status(fx: Facts, call, relay: tuple | None) -> Facts:
+    """After a call that returns the status passed as its argument `relay[0]` (a helper taking a WSK
+    call's status by value): the call's own status is the same subject (`st = Wait(ctx, st); if
+    (NT_SUCCESS(st))` checks the request), and when `relay[1]` (the helper waited when it was pending)
+    that status is no longer pending."""
+    if relay is None or relay[0] >= len(call.args):
+        return fx
+    subj = status.subject_key(call.args[relay[0]])
+    if subj is None or not fx.tracks(subj):
+        return fx
+    if relay[1]:
+        fx = fx.set(subj, (fx.get(subj) - {status.PENDING}) or frozenset({status.OK, status.FAIL}))
+    return fx.alias(f"call:{id(call)}", subj)
 
 
 def on_assign(fx: Facts, ev: Event) -> Facts:

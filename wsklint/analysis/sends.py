@@ -272,12 +272,14 @@ class Sync:
 
 
 def _status_ref(a, fx: Facts, key) -> bool:
-    """`&st` where `st` holds the submitted request's status."""
+    """`&st` where `st` holds the submitted request's status, or that status by value (`st`, or the WSK
+    call itself: `Wait(ctx, Dispatch->WskSend(...))`)."""
     a = a.strip()
     if a.kind == "unop" and a.op == "&" and a.kids:
         p = a.kids[0].path()
         return p is not None and fx.resolve(p) == key
-    return False
+    s = status.subject_key(a)
+    return s is not None and fx.resolve(s) == key
 
 
 def _steps(fn, ev, w, via=None) -> list:

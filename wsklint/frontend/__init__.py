@@ -19,7 +19,7 @@ from .flags import BASE_ARGS, BUNDLED_INCLUDE, FlagsError, compile_flags_txt, fi
 from .parse import ParseJob
 from .pool import ParseFailure, ParsePool, run_job
 
-__all__ = ["Frontend", "FrontendOptions", "FlagsError", "ParseFailure", "SOURCE_SUFFIXES"]
+__all__ = ["Frontend", "FrontendOptions", "FlagsError", "ParseFailure", "SOURCE_SUFFIXES", "includes_fresh"]
 
 SOURCE_SUFFIXES = (".c", ".cpp", ".cc", ".cxx")
 CPP_SUFFIXES = (".cpp", ".cc", ".cxx", ".hpp", ".hh", ".hxx")
@@ -47,6 +47,8 @@ def default_cache_dir() -> str:
 
 
 def _size(job: ParseJob) -> int:
+    if job.text is not None:
+        return len(job.text)
     try:
         return os.path.getsize(job.path)
     except OSError:
@@ -73,6 +75,18 @@ def _bundled_digest() -> str:
         h.update(p.name.encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:16]
+
+
+def includes_fresh(model: FileModel) -> bool:
+    """True when no header the model was parsed with has changed since."""
+    for name, mtime, size in model.includes:
+        try:
+            st = os.stat(name)
+        except OSError:
+            return False
+        if st.st_mtime_ns != mtime or st.st_size != size:
+            return False
+    return True
 
 
 class Frontend:
@@ -137,14 +151,7 @@ class Frontend:
                 model = pickle.load(f)
         except Exception:
             return None
-        for name, mtime, size in model.includes:
-            try:
-                st = os.stat(name)
-            except OSError:
-                return None
-            if st.st_mtime_ns != mtime or st.st_size != size:
-                return None
-        return model
+        return model if includes_fresh(model) else None
 
     def _cache_put(self, key: str, model: FileModel):
         d = Path(self.opts.cache_dir or default_cache_dir()) / key[:2]
@@ -163,17 +170,24 @@ class Frontend:
                 pass
 
     # -- parsing --------------------------------------------------------------------------------
-    def parse(self, paths: list[str], progress=None, root: str | None = None) -> tuple[dict, list]:
+    def parse(self, paths: list[str], progress=None, root: str | None = None,
+              texts: dict | None = None) -> tuple[dict, list]:
         """Parse `paths`; returns ({path: FileModel}, [ParseFailure]). `progress(done, total)` is optional.
         Headers missing from the include path are looked for below `root` (default: the folder that
-        holds all of `paths`)."""
+        holds all of `paths`).
+
+        `texts` maps a path to the content to parse instead of the file's (bytes or str, e.g. an
+        editor's unsaved buffer); the path still decides flags, language and relative includes. Such
+        content is looked up in the cache but not written to it."""
         if root is None and paths:
             root = os.path.commonpath([os.path.dirname(os.path.abspath(p)) for p in paths])
         models: dict[str, FileModel] = {}
         failures: list[ParseFailure] = []
         todo: list[tuple[ParseJob, str | None]] = []
+        texts = {os.path.abspath(p): (t.encode("utf-8") if isinstance(t, str) else t)
+                 for p, t in (texts or {}).items()}
         with _no_cyclic_gc():
-            self._load_cached(paths, root, models, todo)
+            self._load_cached(paths, root, texts, models, todo)
         total = len(paths)
         done = total - len(todo)
         keys = {job.path: key for job, key in todo}
@@ -192,21 +206,25 @@ class Frontend:
                     failures.append(res)
                 else:
                     models[job.path] = res
-                    if keys.get(job.path):
+                    if keys.get(job.path) and job.text is None:    # an editor buffer changes at every keystroke
                         self._cache_put(keys[job.path], res)
         return models, failures
 
-    def _load_cached(self, paths, root, models, todo):
+    def _load_cached(self, paths, root, texts, models, todo):
         for p in paths:
             job = self.job_for(p)
             job.search_root = root
+            job.text = texts.get(job.path)
             key = None
             if self.opts.use_cache:
-                try:
-                    with open(job.path, "rb") as f:
-                        key = self._key(job, f.read())
-                except OSError:
-                    key = None
+                if job.text is not None:
+                    key = self._key(job, job.text)
+                else:
+                    try:
+                        with open(job.path, "rb") as f:
+                            key = self._key(job, f.read())
+                    except OSError:
+                        key = None
                 cached = self._cache_get(key) if key else None
                 if cached is not None:
                     models[job.path] = cached

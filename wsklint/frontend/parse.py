@@ -42,20 +42,24 @@ class ParseJob:
     system_dirs: list = field(default_factory=list)   # header dirs that are not the project's
     notes: list = field(default_factory=list)         # notes from flag handling, carried into the model
     search_root: str | None = None                    # missing headers may be looked for below this
+    text: bytes | None = None     # the file's content when it differs from the disk (an editor buffer)
 
 
 def parse_file(job: ParseJob) -> FileModel:
     t0 = time.perf_counter()
     path = job.path
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError as e:
-        raise InputError(f"cannot read: {e.strerror or e}") from None
+    if job.text is not None:
+        data = job.text
+    else:
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except OSError as e:
+            raise InputError(f"cannot read: {e.strerror or e}") from None
     notes = list(job.notes)
     if b"\0" in data[:8192]:
         raise InputError("binary file (contains NUL bytes)")
-    unsaved: dict[str, bytes | str] = {}
+    unsaved: dict[str, bytes | str] = {path: data} if job.text is not None else {}
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:

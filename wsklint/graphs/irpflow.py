@@ -10,16 +10,33 @@ every path, refining the status the WSK call returned on each branch, and record
 the IRP rules report (freed while pending, submitted without a completion routine, a stack buffer still
 in use when the function returns, ...), each with the trace that proves it.
 
-Helpers are summarised. For every IRP key rooted in a parameter (or a global), a summary lists the
-alternative effects of the helper's paths: the status it returns, the constraint it placed on a status
-parameter (`if (*Status == STATUS_PENDING) wait`), the final IRP state, the events it waited on or
+Helpers are summarised. For every IRP key rooted in a parameter (or a global), or in the object the
+helper returns (`^ctx->Irp` for `ctx = Alloc(); ...; return ctx;`, mapped to where the caller stores
+the result; paths that return NULL are left out), a summary lists the alternative effects of the
+helper's paths: the status it returns, the constraint it placed on a status parameter -- passed by
+pointer (`if (*Status == STATUS_PENDING) wait`) or by value (`if (Status == STATUS_PENDING) { wait;
+Status = Irp->IoStatus.Status; } return Status;`) --, the final IRP state, the events it waited on or
 reset, what it released. A caller replays them at the call site (forking the path), so context structs
 holding the IRP and its event (KSOCKET), synchronous wrappers (event + wait), wrappers that take the WSK
 call as a function pointer or C++ lambda (ovpn-dco-win's `OvpnSocketSyncOp`: a function-pointer
-parameter is bound to every function or lambda passed for it in the driver) and free-in-completion
-designs are understood. Completion routines have their own summary (`RoutineSummary`: frees the IRP or
-the context holding it, signals which event and whether only when `PendingReturned`, starts new
-requests, returns which status on which path -- through local constants, macros and helpers).
+parameter is bound to every function or lambda passed for it in the driver), allocation helpers that
+return an armed context, and free-in-completion designs are understood. A helper that returns the status
+it was given by value (`Summary.relay`) makes the caller's result that same status, completed when the
+helper waited for it: after `st = WaitForIrp(ctx, Dispatch->WskBind(..., ctx->Irp))` the IRP has
+completed and `st` is its final status. `Summary` also lists the fields of a returned object set from a
+parameter on every path (`ret_fields`: `ctx->Async = Async`).
+
+Completion routines have their own summary (`RoutineSummary`): frees the IRP or the context holding it
+(always, or `may`), signals which event and whether only when `PendingReturned`, starts new requests,
+returns which status on which path (through local constants, macros and helpers). Frees are
+path-sensitive in two ways: a routine that frees only under `Irp->PendingReturned` leaves the IRP and
+its context to the caller on the paths where the WSK call did not return STATUS_PENDING; a routine that
+frees exactly when a context field is not NULL (`free_guard`, `if (ctx->Async) { ...; Free(ctx); }`)
+owns the IRP at a submission where the caller knows that field is not NULL -- set by an allocation
+helper from a pointer the caller tested or took the address of (`if (!Async) Async = &Default; ctx =
+Alloc(Async);`). Completion routines also start with the IRP they complete in the completed state:
+their `Irp` parameter and the IRP reached through their context (`IoSetCompletionRoutine(c->Irp, R, c,
+...)` makes `Context->Irp` in R), so a re-submission there without IoReuseIrp is seen.
 
 API, on `program.irpflow` (built on first use, then cached):
 
@@ -31,6 +48,11 @@ API, on `program.irpflow` (built on first use, then cached):
   the IRP, `op.ev` the call event).
 - `routine(key) -> RoutineSummary | None`, `summary(fn) -> Summary`, `flow(fn) -> FunctionFlow`.
 - `incidents(*kinds) -> [Incident]`: what the walks found, for the rules (see `KINDS`).
+- `untimed_waits() -> {id(event): (fn, event, {wsk}, helper)}`: waits without a timeout that wait for a
+  WSK request (a `KeWait*`, or a call to a helper that waits for it).
+- `relay(call, fn) -> (index, completed) | None`: the call is to a helper that takes a status by value
+  and returns it -- `completed` when it returns the status the request finished with, waiting when the
+  call was pending (`st = WaitForIrp(ctx, Dispatch->WskBind(..., ctx->Irp))`); for `Walk(relay=...)`.
 - `graph(fn) -> networkx.DiGraph`, `dump(fn, fmt)`: for `wsklint dump-irpflow`.
 """
 from __future__ import annotations
@@ -42,8 +64,9 @@ from functools import cached_property
 import networkx as nx
 
 from ..analysis import status
+from ..analysis.buffers import null_test
 from ..analysis.calls import arg, wsk_name
-from ..analysis.paths import STOP, Facts, Fork, Step, Walk, status_of, track_call_status
+from ..analysis.paths import STOP, Facts, Fork, Step, Walk, relay_status, status_of, track_call_status
 from ..knowledge import irp as K
 from ..model import Event, Expr, Function, Loc
 from ..program import function_ref
@@ -175,6 +198,13 @@ class FunctionFlow:
         self.mdls: dict[str, set] = {}           # WSK_BUF pointer key -> MDL keys
         self.event_types: dict[str, int] = {}
         self.members: dict[str, tuple] = {}      # key -> (struct, field)
+        self.results: dict[int, str] = {}        # id(call) -> the key its result is stored to (`x = f()`)
+        for _, ev in fn.events():
+            if ev.kind in ("assign", "decl") and ev.target is not None and ev.expr is not None and \
+                    ev.expr.strip().kind == "call" and ev.op in ("=", ""):
+                k = self.key(ev.target) if ev.kind == "assign" else ev.target.strip().name
+                if k:
+                    self.results[id(ev.expr.strip())] = k
         self._scan()
         keys = []
         for ops in self.ops.values():
@@ -209,6 +239,12 @@ class FunctionFlow:
         callee's own IRP, `@irp`, becomes a key of this call)."""
         if path.startswith("@"):
             return f"{path}@{callee.name}:{call.loc.line}:{call.loc.col}"
+        if path.startswith("^"):   # rooted in the object the callee returns: where this call stores it
+            target, local = self.results.get(id(call)), self.db.returned_local(callee)
+            if not target or not local or root_of(path[1:]) != local:
+                return None
+            k = rebase(path[1:], local, target)
+            return None if "[?]" in k else k
         r = root_of(path)
         i = callee.param_index(r) if r else None
         if i is None:
@@ -450,6 +486,11 @@ class IrpState:
     resets: frozenset = frozenset()
     releases: frozenset = frozenset()
     cons: tuple = ()              # ((status parameter path, outcomes), ...)
+    moved: frozenset = frozenset()  # by-value status parameters assigned on this path
+    unsure: str | None = None     # status subject found equal to a code after which the pages do not say
+                                  # whether the IRP completes (K.UNDOCUMENTED_COMPLETION)
+    nonnull: frozenset = frozenset()  # pointers known not to be NULL (those completion-routine guards test)
+    null_ret: bool = False        # the object this helper returns is NULL on this path
     ret: int = 0                  # the return statement taken (paths that return differently stay apart)
 
 
@@ -476,6 +517,7 @@ class Incident:
 class WalkResult:
     alts: list
     unproven: set                  # submission locs that may still be pending at an exit
+    relays: dict = field(default_factory=dict)   # by-value status parameter -> (every exit, some exit)
 
 
 def _split(st: IrpState):
@@ -495,6 +537,13 @@ class IrpWalker:
         self.found: list[Incident] = []
         self.result = WalkResult([], set())
         self.status_params = _status_params(fn)
+        self.by_value = tuple(p for p in self.status_params if not p.startswith("*"))
+        self.ret_local = db.returned_local(fn)
+        # names whose NULL-ness a helper copies into the object it returns (`x = Alloc(..., p)` sets
+        # x->F = p): a completion routine may free that object only when x->F is not NULL
+        self.tracked = frozenset(flow_key for op in self.flow.all_ops("call") for c in op.callees
+                                 for i in db.ret_fields(c).values() if i < len(op.call.args)
+                                 for flow_key in [self.flow.key(op.call.args[i])] if flow_key)
 
     def run(self) -> WalkResult:
         fn = self.fn
@@ -504,12 +553,19 @@ class IrpWalker:
         fx = Facts()
         for p in self.status_params:
             fx = fx.set(f"param:{p}", status.ANY).alias(p, f"param:{p}")
+        tr = (Step(fn.loc, f"completion routine {fn.name} runs when the request on the IRP has completed"),) \
+            if st.phase == "done" else ()
         Walk(fn, self.step, self.at_exit, self.edge, cond=self.on_cond, widen=(_split, _join)).run(
-            fn.entry, 0, st, fx)
+            fn.entry, 0, st, fx, tr)
         return self.result
 
     # -- walk callbacks ---------------------------------------------------------------------------
     def step(self, st, fx, ev, tr):
+        if self.by_value and ev.kind in ("assign", "decl") and ev.target is not None and \
+                ev.target.strip().path() in self.by_value:
+            st = replace(st, moved=st.moved | {ev.target.strip().path()})
+        if (self.ret_local or self.tracked) and ev.kind in ("assign", "decl") and ev.target is not None:
+            st = self._pointer_assigned(st, ev)
         if st.timed is not None and st.timed[2] is None and ev.kind in ("assign", "decl") and \
                 ev.expr is not None and id(ev.expr.strip()) == st.timed[1] and ev.target is not None:
             st = replace(st, timed=(st.timed[0], st.timed[1], ev.target.strip().path()))
@@ -533,6 +589,25 @@ class IrpWalker:
             return STOP
         return alts[0] if len(alts) == 1 else Fork(alts)
 
+    def _pointer_assigned(self, st, ev):
+        t = self.flow.key(ev.target) if ev.kind == "assign" else ev.target.strip().name
+        if not t:
+            return st
+        src = ev.expr.strip() if ev.expr is not None else None
+        if t == self.ret_local and (src is not None or ev.kind == "assign"):
+            st = replace(st, null_ret=src is not None and _is_null(src))
+        if not (st.nonnull or self.tracked):
+            return st
+        nonnull = {k for k in st.nonnull if k != t and not k.startswith((t + "->", t + "."))}
+        if src is not None and t in self.tracked and src.kind == "unop" and src.op == "&":
+            nonnull.add(t)                                  # `p = &Default`
+        if src is not None and src.kind == "call":
+            for c in self.db.callees(src, self.fn):
+                for f, i in self.db.ret_fields(c).items():
+                    if i < len(src.args) and self.flow.key(src.args[i]) in st.nonnull:
+                        nonnull.add(f"{t}->{f}")            # `x = Alloc(..., p)` with p not NULL
+        return replace(st, nonnull=frozenset(nonnull))
+
     def on_cond(self, st, fx, blk, tr):
         for op in self.flow.cond_ops.get(blk.id, ()):
             if op.key == self.key:
@@ -541,6 +616,21 @@ class IrpWalker:
         return st, tr
 
     def edge(self, st, blk, succ, label):
+        if blk.cond is not None and label in ("T", "F") and (self.ret_local or self.tracked or
+                                                             st.phase in ("ready", "armed")):
+            t = null_test(blk.cond, self.flow)
+            if t is not None:
+                if t[0] == self.key and (label == "T") == t[1] and st.phase in ("ready", "armed"):
+                    st = _no_irp(st)                        # the allocation failed: there is no IRP here
+                k, is_null = t[0], (label == "T") == t[1]
+                if k == self.ret_local:
+                    st = replace(st, null_ret=is_null)
+                if k in self.tracked:
+                    st = replace(st, nonnull=st.nonnull - {k} if is_null else st.nonnull | {k})
+        if blk.cond is not None and st.wsk in K.UNDOCUMENTED_COMPLETION:
+            subj = _equal_to(blk.cond, label, K.UNDOCUMENTED_COMPLETION[st.wsk])
+            if subj:
+                st = replace(st, unsure=subj)
         if label not in ("T", "F") or blk.cond is None:
             return st
         if st.timed is not None:
@@ -552,13 +642,17 @@ class IrpWalker:
         if self.status_params:
             cons = status.constraints(blk.cond, label == "T")
             for p in self.status_params:
-                if p in cons:
+                if p in cons and p not in st.moved:   # a constraint on the value the caller passed
                     d = dict(st.cons)
                     d[p] = d.get(p, status.ANY) & cons[p]
                     st = replace(st, cons=tuple(sorted(d.items())))
         return st
 
     def at_exit(self, st, fx, tr, ret):
+        for p in self.by_value:
+            completed, same = self.result.relays.get(p, (True, True))
+            c, i = self._relays(p, st, fx, ret)
+            self.result.relays[p] = (completed and c, same and i)
         pend = self.pending(st, fx)
         if pend and st.phase in ("flight", "owned") and st.sub_loc is not None:
             self.result.unproven.add(st.sub_loc)
@@ -574,6 +668,31 @@ class IrpWalker:
                                       tr + (Step(where, f"{self.fn.name} returns while the request may be "
                                                  "pending"),), obj=k, what=kind)
         self.result.alts.append(self._alt(st, fx, ret))
+
+    def _export(self, k: str | None) -> str | None:
+        """A key as callers can map it: rooted in a parameter or global, or (`^k`) in the returned object."""
+        if not k:
+            return None
+        if self.db.is_shared(self.fn, k):
+            return k
+        local = self.db.returned_local(self.fn)
+        return "^" + k if local and root_of(k) == local else None
+
+    def _relays(self, p, st, fx, ret) -> tuple[bool, bool]:
+        """Whether this exit returns (a) the status the request passed for `p` completed with: that
+        status on a path that proved it was not pending, or the IRP's `IoStatus.Status` after a wait;
+        (b) the value passed for `p`, unchanged."""
+        if ret is None or ret.expr is None:
+            return False, False
+        e = ret.expr.strip()
+        subj = status.subject_key(e)
+        returned = subj is not None and fx.resolve(subj) == f"param:{p}"
+        same = returned and p not in st.moved
+        o = fx.get(subj) if returned else None
+        if not ((e.path() or "").endswith("IoStatus.Status") or (o is not None and status.PENDING not in o)):
+            return False, same
+        entry = dict(st.cons).get(p, status.ANY)
+        return (returned or p in st.moved) and (status.PENDING not in entry or bool(st.waits)), same
 
     def _alt(self, st, fx, ret) -> Alt:
         r = None
@@ -591,13 +710,13 @@ class IrpWalker:
             subj = status.subject_key(ret.expr)
             if subj and fx.resolve(subj) == fx.resolve(st.skey):
                 skey = "ret"
-        keep = frozenset(x for x in final.keep if self.db.is_shared(self.fn, x[1]))
-        final = replace(final, skey=skey, keep=keep, timed=None, expired=False, ret=0,
-                        event=final.event if final.event and self.db.is_shared(self.fn, final.event) else None,
-                        context=final.context if final.context and self.db.is_shared(self.fn, final.context)
-                        else None)
-        outs = tuple((p, fx.get(p)) for p in self.status_params if fx.get(p) is not None and
-                     fx.get(p) != dict(st.cons).get(p, status.ANY))
+        keep = frozenset((kd, self._export(k)) for kd, k in final.keep if self._export(k))
+        null_ret = final.null_ret or (ret is not None and ret.expr is not None and _is_null(ret.expr))
+        final = replace(final, skey=skey, keep=keep, timed=None, expired=False, ret=0, unsure=None, nonnull=frozenset(),
+                        null_ret=null_ret,
+                        event=self._export(final.event), context=self._export(final.context))
+        outs = tuple((p, fx.get(p)) for p in self.status_params if p.startswith("*") and fx.get(p) is not None
+                     and fx.get(p) != dict(st.cons).get(p, status.ANY))
         return Alt(r, st.cons, outs, final)
 
     # -- the transitions --------------------------------------------------------------------------
@@ -626,7 +745,12 @@ class IrpWalker:
         if st.phase == "owned" and kind != "arm":
             r = self.db.routine(st.routine)
             extra = (Step(r.free_loc, f"{r.fn.name} frees the IRP when it completes"),) if r else ()
-            self.incident(f"{'resubmit' if kind == 'submit' else kind}_owned", loc, st, tr + extra + steps)
+            unsure = st.unsure is not None and st.skey is not None and fx.resolve(st.unsure) == fx.resolve(st.skey)
+            if unsure:
+                extra = (Step(loc, f"on the path where {st.wsk} returned "
+                              f"{_status_name(K.UNDOCUMENTED_COMPLETION[st.wsk])}"),) + extra
+            self.incident(f"{'resubmit' if kind == 'submit' else kind}_owned", loc, st, tr + extra + steps,
+                          unsure=_status_name(K.UNDOCUMENTED_COMPLETION[st.wsk]) if unsure else "")
         elif st.phase == "flight" and self.pending(st, fx):
             if st.expired or st.timed is not None:
                 self.incident("timeout_abandon", st.timed[0] if st.timed else loc, st, tr + steps)
@@ -654,14 +778,14 @@ class IrpWalker:
         loc = op.loc
         if k == "origin":
             if op.origin == "other":
-                return [(IrpState(first=st.first, waits=st.waits, resets=st.resets, releases=st.releases,
-                                  cons=st.cons, stale=st.stale), fx, tr)]
+                return [(_no_irp(st), fx, tr)]
             note = f"{op.api} allocates the IRP" + (f" with {op.value} stack location(s)" if op.value is not None
                                                     else "")
             new = IrpState(phase="ready", origin="allocate" if op.origin == "allocate" else "build",
                            origin_loc=loc, stack=op.value, reinit=True, first=st.first or (("origin", loc)
                                                                               if st.phase == "unknown" else None),
-                           waits=st.waits, resets=st.resets, releases=st.releases, cons=st.cons, stale=st.stale)
+                           waits=st.waits, resets=st.resets, releases=st.releases, cons=st.cons, moved=st.moved,
+                           stale=st.stale)
             return [(new, fx, tr + (Step(loc, note),))]
         if k in ("init", "reuse"):
             self.touch("reuse", st, fx, tr, loc, f"{op.api} reinitialises the IRP")
@@ -674,7 +798,7 @@ class IrpWalker:
                           stack=op.value if k == "init" else st.stack, used=False, reinit=True, routine=None,
                           context=None,
                           event=None, owns="", skey=None, keep=frozenset(), timed=None, expired=False, wsk="",
-                          sub_loc=None)
+                          sub_loc=None, unsure=None)
             note = f"{op.api} {'initialises' if k == 'init' else 'reinitialises'} the IRP" + \
                 (f" with {op.value} stack location(s)" if k == "init" and op.value is not None else "")
             return [(new, fx, tr + (Step(loc, note),))]
@@ -746,12 +870,23 @@ class IrpWalker:
         r = self.db.routine(st.routine) if st.routine else None
         if st.context and r is not None and r.uses_context:
             keep.add(("ctx", st.context))
-        new = replace(st, phase="owned" if st.owns == "must" else "flight", skey=skey, used=True, wsk=op.api,
-                      sub_loc=loc, keep=frozenset(keep), timed=None, expired=False)
+        owned = self._owned(st)
+        new = replace(st, phase="owned" if owned else "flight", skey=skey, used=True, wsk=op.api,
+                      sub_loc=loc, keep=frozenset(keep), timed=None, expired=False, unsure=None)
+        why = (Step(loc, f"'{r._caller(r.free_guard, st.context)}' is not NULL here, and {r.fn.name} frees the "
+                         "IRP when it is not"),) if owned and st.owns != "must" else ()
         if r is not None and r.signals and not r.pending_only and new.event and new.stale is None:
             # should it complete inline, the routine signals the event and nobody waits for it
             new = replace(new, stale=loc)
-        return new, fx, tr + (Step(loc, what),)
+        return new, fx, tr + (Step(loc, what),) + why
+
+    def _owned(self, st) -> bool:
+        """Whether the completion routine frees the IRP on every path, given what this path knows: a
+        routine that frees only when a context field is not NULL does when that field is known not NULL."""
+        if st.owns == "must":
+            return True
+        r = self.db.routine(st.routine) if st.owns == "may" and st.routine else None
+        return r is not None and r.guard_holds(st.context, st.nonnull)
 
     def wait(self, op, st, fx, tr):
         loc = op.loc
@@ -766,6 +901,8 @@ class IrpWalker:
         if op.timeout:
             return replace(st, timed=(loc, id(op.call), None), stale=None), fx, \
                 tr + (Step(loc, "waits with a timeout"),)
+        if not (st.expired or st.timed):   # not the second wait of a timeout-then-cancel
+            self.db.note_untimed(self.fn, op.ev, st.wsk, "")
         notif = self.db.event_type(self.fn, st.event) == K.NOTIFICATION_EVENT
         return replace(st, phase="done", timed=None, expired=False, stale=st.sub_loc if notif else None), fx, \
             tr + (Step(loc, "waits for the completion routine to signal completion"),)
@@ -782,7 +919,8 @@ class IrpWalker:
         step_ = Step(loc, f"{'frees' if what != 'mdl_unlock' else 'unlocks'} '{obj}'")
         if self.pending(st, fx):
             self.incident("release_inflight", loc, st, tr + (step_,), obj=obj, what=what, kept=hit[0])
-        elif hit[0] == "ctx" and r is not None and r.frees_context and what == "pool_free":
+        elif hit[0] == "ctx" and r is not None and r.frees_context and what == "pool_free" and \
+                not r.frees_pending_only and (not r.free_guard or r.guard_holds(st.context, st.nonnull)):
             self.incident("release_owned", loc, st, tr + (Step(r.context_free_locs[0],
                                                                f"{r.fn.name} frees it too"), step_), obj=obj)
         return st, fx, tr
@@ -800,7 +938,7 @@ class IrpWalker:
             if alts is None:
                 alts = summ.alts.get(None, ())
             if not alts:
-                out.append((st, fx, tr))
+                out.append((st, relay_status(fx, op.call, summ.relay), tr))
                 continue
             for alt in alts:
                 res = self.replay(op, callee, alt, st, fx, tr)
@@ -819,7 +957,7 @@ class IrpWalker:
         fx, ck = track_call_status(fx, op.ev, op.call)
         cons = {ck: alt.ret} if alt.ret is not None else {}
         for p, outs in alt.cons:
-            s = m(p)
+            s = m(p) if p.startswith("*") else _value_subject(callee, p, op.call)
             if s:
                 cons[s] = cons.get(s, status.ANY) & outs
         if cons:
@@ -830,6 +968,15 @@ class IrpWalker:
             s = m(p)
             if s and fx.tracks(s):
                 fx = fx.set(s, outs)
+        rel = self.db.summary(callee).relay
+        if rel is not None:
+            subj = status.subject_key(op.call.args[rel[0]]) if rel[0] < len(op.call.args) else None
+            if subj and fx.tracks(subj):
+                # what it returns is the request's status from here on: the completed one, or the same
+                ret = fx.get(ck) if rel[1] else fx.get(subj) & fx.get(ck)
+                if not ret:
+                    return None
+                fx = relay_status(fx.set(subj, ret).drop(ck), op.call, rel)
         f = alt.final
         via = Step(op.loc, f"{op.api} is called")
         if f.first is not None:
@@ -849,6 +996,7 @@ class IrpWalker:
                 self.incident("stale_wait", op.loc, st, tr + (via,), earlier=st.stale)
             st = replace(st, phase="done", stale=None)
             tr = tr + (Step(op.loc, f"{callee.name} waits for completion"),)
+            self.db.note_untimed(self.fn, op.ev, st.wsk, callee.name)   # summaries keep untimed waits only
         if resets and (st.event is None or st.event in resets):
             st = replace(st, stale=None)
         for what, obj in f.releases:
@@ -880,13 +1028,75 @@ class IrpWalker:
             notes.append(Step(op.loc, f"{callee.name} sets completion routine {r.fn.name if r else f.routine}"))
         if f.phase in ("flight", "owned", "done") and f.wsk:
             keep = frozenset(new.keep | {(kd, m(k)) for kd, k in f.keep if m(k)} | {("irp", self.key)})
-            new = replace(new, wsk=f.wsk, sub_loc=op.loc, skey=ck if f.skey == "ret" else None, used=True,
+            new = replace(new, wsk=f.wsk, sub_loc=op.loc, skey=ck if f.skey == "ret" else None, used=True, unsure=None,
                           keep=keep if f.phase != "done" else frozenset(), timed=None, expired=False)
             notes.append(Step(op.loc, f"{callee.name} submits it to {f.wsk}" +
                               (" and waits for completion" if f.phase == "done" else "")))
         if f.phase == "freed":
             notes.append(Step(op.loc, f"{callee.name} frees the IRP"))
         return new, fx, tr + tuple(notes)
+
+
+def pending_returned_edge(cond: Expr, label: str) -> bool | None:
+    """Whether `Irp->PendingReturned` is set on the branch `label` of `cond` (None: the branch does not
+    tell)."""
+    if label not in ("T", "F") or "PendingReturned" not in cond.text:
+        return None
+    return _pending_returned(cond.strip(), label == "T")
+
+
+def _pending_returned(c: Expr, want: bool) -> bool | None:
+    c = c.strip()
+    if c.kind == "unop" and c.op == "!" and c.kids:
+        return _pending_returned(c.kids[0], not want)
+    if c.kind == "member" and c.name == "PendingReturned":
+        return want
+    if c.kind != "binop" or len(c.kids) != 2:
+        return None
+    a, b = c.kids
+    if c.op in ("&&", "||"):
+        if want != (c.op == "&&"):
+            return None            # `A && B` false (or `A || B` true) says nothing about either side
+        x = _pending_returned(a, want)
+        return x if x is not None else _pending_returned(b, want)
+    if c.op in ("==", "!=") and (a.strip().value is not None or b.strip().value is not None):
+        subj, v = (b, a.strip().value) if a.strip().value is not None else (a, b.strip().value)
+        return _pending_returned(subj, want == ((c.op == "==") == (v != 0)))
+    return None
+
+
+def _no_irp(st: IrpState) -> IrpState:
+    """The state of a key that holds no IRP we know (a new value, a failed allocation); what summaries
+    record about the path stays."""
+    return IrpState(first=st.first, waits=st.waits, resets=st.resets, releases=st.releases, cons=st.cons,
+                    moved=st.moved, stale=st.stale, nonnull=st.nonnull, null_ret=st.null_ret)
+
+
+def _with_test(st, blk, label, flow, root):
+    """The free-guard walk's state after a branch: (NULL tests of pointers rooted in `root`, freed)."""
+    t = null_test(blk.cond, flow) if blk.cond is not None and label in ("T", "F") else None
+    if t is None or root_of(t[0]) != root:
+        return st
+    tests = {x for x in st[0] if x[0] != t[0]} | {(t[0], (label == "T") == t[1])}
+    return frozenset(tests), st[1]
+
+
+def _is_null(e: Expr) -> bool:
+    s = e.strip()
+    return s.value == 0 or (s.kind == "name" and s.name in ("NULL", "nullptr"))
+
+
+def _through_context(irp: str | None, context: str | None, ctx_param: str | None) -> str | None:
+    """The IRP key `irp` of an arming site as the completion routine reaches it through its context
+    parameter (`c->Irp` with context `c`, `sock->Async.Irp` with context `&sock->Async`), or None."""
+    if not irp or not context or not ctx_param:
+        return None
+    amp, body = ("&", irp[1:]) if irp.startswith("&") else ("", irp)
+    if context.startswith("&") and body.startswith(context[1:] + "."):
+        return norm(f"{amp}{ctx_param}->{body[len(context):]}")
+    if not context.startswith("&") and body.startswith(context + "->"):
+        return norm(f"{amp}{ctx_param}{body[len(context):]}")
+    return None
 
 
 def _inside(loc: Loc | None, fn: Function) -> bool:
@@ -899,7 +1109,7 @@ _VERB = {"free": "frees", "reuse": "reinitialises", "init": "reinitialises", "su
 
 def _kept(keep, obj, what):
     want = ("mdl",) if what.startswith("mdl") else ("buf", "ctx", "irp")
-    for kind, k in keep:
+    for kind, k in sorted(keep):
         if kind in want and (k == obj or (root_of(k) == obj and "&" not in obj and not k.startswith("&"))
                              or (kind != "mdl" and root_of(k) == obj and k.lstrip("&").startswith(obj + "->"))):
             return kind, k
@@ -917,12 +1127,23 @@ def _outcome(c: int) -> frozenset:
 
 
 def _status_params(fn: Function) -> tuple:
+    """Status parameters: `*p` for a status passed by pointer (`Wait(ctx, &st)`), `p` for one passed by
+    value (`st = Wait(ctx, st)`)."""
     out = []
     for p in fn.params:
-        t = p.type.replace(" ", "")
+        t = p.type.replace(" ", "").replace("const", "")
         if t in ("PNTSTATUS", "NTSTATUS*"):
             out.append(f"*{p.name}")
+        elif t == "NTSTATUS" and p.name:
+            out.append(p.name)
     return tuple(out)
+
+
+def _value_subject(callee: Function, p: str, call: Expr) -> str | None:
+    """The caller's status subject passed for the by-value status parameter `p` (a variable, or the WSK
+    call itself: `Wait(ctx, Dispatch->WskBind(...))`)."""
+    i = callee.param_index(p)
+    return status.subject_key(call.args[i]) if i is not None and i < len(call.args) else None
 
 
 def _timeout_edge(cond: Expr, want: bool, timed) -> str | None:
@@ -959,11 +1180,34 @@ def _timeout_edge(cond: Expr, want: bool, timed) -> str | None:
 K_STATUS_TIMEOUT = 0x102
 
 
+def _equal_to(cond: Expr, label: str, code: int) -> str | None:
+    """The status subject that the branch `label` of `cond` finds equal to `code` (`st ==
+    STATUS_NOT_SUPPORTED` taken, `!=` not taken, `case STATUS_NOT_SUPPORTED:`), else None."""
+    if label.startswith("case:"):
+        try:
+            v = int(label[5:])
+        except ValueError:
+            return None
+        return status.subject_key(cond) if v & 0xFFFFFFFF == code else None
+    c, want = cond.strip(), label == "T"
+    while c.kind == "unop" and c.op == "!" and c.kids:
+        c, want = c.kids[0].strip(), not want
+    if label not in ("T", "F") or c.kind != "binop" or c.op not in ("==", "!=") or len(c.kids) != 2:
+        return None
+    a, b = c.kids
+    if status.const_status(a) == code:
+        a, b = b, a
+    if status.const_status(b) != code or (c.op == "==") != want:
+        return None
+    return status.subject_key(a)
+
+
 # -- summaries --------------------------------------------------------------------------------------
 @dataclass
 class Summary:
     fn: Function
     alts: dict                     # parameter-rooted key (None: event effects only) -> [Alt]
+    relay: tuple | None = None     # (index, completed): it returns the status passed by value at index
 
     @property
     def keys(self):
@@ -984,6 +1228,12 @@ class RoutineSummary:
     frees_context: bool
     context_free_locs: list
     requests: list                 # [(chain, fn, event)] IRP-based WSK calls it can reach
+    frees_pending_only: bool = False   # every free of the IRP or context is under Irp->PendingReturned
+    free_guard: str | None = None      # it frees exactly when this context field is not NULL (`Context->Ov`)
+
+    def guard_holds(self, context, nonnull) -> bool:
+        """Whether the guard of a conditional free is known to hold for the caller's context."""
+        return bool(self.free_guard) and bool(context) and self._caller(self.free_guard, context) in nonnull
 
     @property
     def free_loc(self) -> Loc:
@@ -1029,6 +1279,9 @@ class IrpFlow:
         self._returns: dict[str, set] = {}
         self._routine_uses: dict[str, dict] = {}
         self._busy: set = set()
+        self._returned: dict[str, str | None] = {}
+        self._ret_fields: dict[str, dict] = {}
+        self.untimed: dict[int, tuple] = {}     # id(event) -> (fn, event, {WSK function}, helper name)
 
     # -- per function -----------------------------------------------------------------------------
     def flow(self, fn: Function) -> FunctionFlow:
@@ -1060,21 +1313,98 @@ class IrpFlow:
         for key in [None] + flow.keys:
             res = self.walk(fn, key)
             if key is not None and not self.is_shared(fn, key):
+                if root_of(key) == self.returned_local(fn) and key != root_of(key):
+                    key = "^" + key   # an IRP in the object it returns (an allocation helper): the caller's now
                 # the helper's own IRP: callers care when it may still be pending with their memory
-                if not any(a.final.phase in ("flight", "owned") and a.final.keep for a in res.alts):
+                elif not any(a.final.phase in ("flight", "owned") and a.final.keep for a in res.alts):
                     continue
-                key = "@" + key
-            uniq: dict = {}     # the first MAX_ALTS distinct alternatives, in walk order
+                else:
+                    key = "@" + key
+            uniq = []
             for a in res.alts:
-                uniq[replace(a, final=replace(a.final, sub_loc=None, stale=None))] = None
-                if len(uniq) == MAX_ALTS:
-                    break
-            uniq = list(uniq)
+                if key is not None and key.startswith("^") and a.final.null_ret:
+                    continue   # the caller gets NULL there, not the object
+                a = replace(a, final=replace(a.final, first=a.final.first, origin_loc=a.final.origin_loc,
+                                             sub_loc=None, stale=None, null_ret=False))
+                if a not in uniq:
+                    uniq.append(a)
+                    if len(uniq) == MAX_ALTS:
+                        break       # only the first MAX_ALTS are kept: comparing thousands more is quadratic
             if uniq and any(self._effective(a) for a in uniq):
                 alts[key] = uniq
         self._busy.discard(("summary", fn.key))
-        s = self._summaries[fn.key] = Summary(fn, alts)
+        relay = next(((fn.param_index(p), completed) for p, (completed, same)
+                      in self.walk(fn, None).relays.items() if completed or same), None)
+        s = self._summaries[fn.key] = Summary(fn, alts, relay)
         return s
+
+    def returned_local(self, fn: Function) -> str | None:
+        """The local that every return of `fn` returns (or NULL), when it returns a pointer to an object it
+        set up (`ctx = ExAllocatePool...; ...; return ctx;`)."""
+        if fn.key not in self._returned:
+            names = set()
+            for _, ev in fn.events():
+                if ev.kind == "return" and ev.expr is not None:
+                    e = ev.expr.strip()
+                    if e.value == 0 or (e.kind == "name" and e.name in ("NULL", "nullptr")):
+                        continue
+                    names.add(e.name if e.kind == "name" and e.name in fn.locals and
+                              fn.locals[e.name].storage in ("auto", "register") else None)
+            t = fn.return_type.replace("const ", "").strip()
+            pointer = "*" in t or (t.startswith("P") and t[1:2].isupper())
+            self._returned[fn.key] = names.pop() if len(names) == 1 and pointer else None
+        return self._returned[fn.key]
+
+    def ret_fields(self, fn: Function) -> dict:
+        """{field: parameter index} for the object `fn` returns: fields it sets from a parameter on every
+        path that returns the object (not NULL), `ctx->Context = Context` in an allocation helper."""
+        if fn.key in self._ret_fields:
+            return self._ret_fields[fn.key]
+        self._ret_fields[fn.key] = {}
+        local = self.returned_local(fn)
+        if not local or not fn.blocks:
+            return {}
+        flow = self.flow(fn)
+        cands: dict = {}
+        for _, ev in fn.events():
+            if ev.kind == "assign" and ev.target is not None and ev.expr is not None:
+                t, src = flow.key(ev.target), ev.expr.strip()
+                if t and t.startswith(local + "->") and "->" not in t[len(local) + 2:] and "." not in t[len(local) + 2:]:
+                    i = fn.param_index(src.name) if src.kind == "name" else None
+                    f = t[len(local) + 2:]
+                    cands[f] = i if f not in cands or cands[f] == i else None
+        cands = {f: i for f, i in cands.items() if i is not None}
+        if not cands:
+            return {}
+        missing = set()
+
+        def step(st, fx, ev, tr):   # state: (fields set from parameters, the object is NULL)
+            if ev.kind in ("assign", "decl") and ev.target is not None:
+                t = flow.key(ev.target) if ev.kind == "assign" else ev.target.strip().name
+                if t == local and (ev.expr is not None or ev.kind == "assign"):
+                    return (frozenset(), ev.expr is not None and _is_null(ev.expr)), fx, tr
+                if t and t.startswith(local + "->") and t[len(local) + 2:] in cands:
+                    return (st[0] | {t[len(local) + 2:]}, st[1]), fx, tr
+            return st, fx, tr
+
+        def edge(st, blk, succ, label):
+            t = null_test(blk.cond, flow) if blk.cond is not None and label in ("T", "F") else None
+            return (st[0], (label == "T") == t[1]) if t is not None and t[0] == local else st
+
+        def at_exit(st, fx, tr, ret):
+            if not st[1] and not (ret is not None and ret.expr is not None and _is_null(ret.expr)):
+                missing.update(set(cands) - st[0])
+
+        Walk(fn, step, at_exit, edge).run(fn.entry, 0, (frozenset(), False), Facts())
+        self._ret_fields[fn.key] = {f: i for f, i in cands.items() if f not in missing}
+        return self._ret_fields[fn.key]
+
+    def relay(self, call: Expr, fn: Function) -> tuple | None:
+        """For a call in `fn` to a helper that takes a status by value and returns it: (index of that
+        argument, completed), `completed` when what it returns is the status the request finished with
+        (it waited when the call was pending: `st = WaitForIrp(ctx, Dispatch->WskBind(...))`)."""
+        found = {self.summary(c).relay for c in self.callees(call, fn)}
+        return found.pop() if len(found) == 1 else None
 
     @staticmethod
     def _effective(a: Alt) -> bool:
@@ -1138,10 +1468,38 @@ class IrpFlow:
                 fn.params[p].type.replace(" ", "") in ("PIRP", "IRP*", "_IRP*"):
             return IrpState(origin="upper", origin_loc=fn.params[p].loc)
         fo = self.field_origins.get(flow.members.get(key)) if key in flow.members else None
-        if fo:
-            origin, stack, loc = fo
-            return IrpState(origin=origin, stack=stack, origin_loc=loc)
-        return IrpState()
+        st = IrpState(origin=fo[0], stack=fo[1], origin_loc=fo[2]) if fo else IrpState()
+        if key in self.completed_irps.get(fn.key, ()):
+            st = replace(st, phase="done", used=True)   # a completion routine: its request has completed
+        return st
+
+    @cached_property
+    def completed_irps(self) -> dict:
+        """Completion routine key -> the IRP keys, in the routine's terms, whose request has completed when
+        it runs: its IRP parameter, and the IRP as reached through its context (`IoSetCompletionRoutine(
+        c->Irp, R, c, ...)` makes it `Context->Irp` in R)."""
+        out: dict = {}
+        for fn in self.program.functions.values():
+            aliases = None
+            for _, ev in fn.calls():
+                spec = K.ROUTINES.get(ev.expr.name) if ev.expr.op == "direct" else None
+                if not spec or spec[0] != "irp_arm":
+                    continue
+                pos, args = spec[1], ev.expr.args
+                name = function_ref(args[pos["routine"]]) if pos["routine"] < len(args) else None
+                r = self.program.resolve(name, fn.file) if name else None
+                if r is None or len(r.params) < 3:
+                    continue
+                aliases = _aliases(fn) if aliases is None else aliases
+                keys = out.setdefault(r.key, set())
+                if r.params[1].name:
+                    keys.add(r.params[1].name)
+                k = _through_context(key_of(args[pos["irp"]], aliases) if pos["irp"] < len(args) else None,
+                                     key_of(args[pos["context"]], aliases) if pos["context"] < len(args) else None,
+                                     r.params[2].name)
+                if k:
+                    keys.add(k)
+        return out
 
     @cached_property
     def field_origins(self) -> dict:
@@ -1215,49 +1573,71 @@ class IrpFlow:
                 finals = [a.final.phase for a in res.alts]
                 if finals and "freed" in finals:
                     free_keys[key] = "must" if all(p == "freed" for p in finals) else "may"
-        for op in flow.all_ops("free"):
-            if op.key in free_keys:
-                free_locs.append(op.loc)
+        frees = [op for op in flow.all_ops("free") if op.key in free_keys]
+        free_locs = [op.loc for op in frees]
         frees_ctx, ctx_locs = "", []
         if ctx_p:
             rel = [any(what == "pool_free" and o == ctx_p for what, o in a.final.releases)
                    for a in self.walk(fn, None).alts]
             if any(rel):
                 frees_ctx = "must" if all(rel) else "may"
-                ctx_locs = [op.loc for op in flow.all_ops("release") if op.obj == ctx_p] + \
-                    [op.loc for op in flow.all_ops("call") if any(flow.key(a) == ctx_p for a in op.call.args)]
-        signals, pending_only = self._signals(fn, flow)
+                frees += [op for op in flow.all_ops("release") if op.obj == ctx_p] + \
+                    [op for op in flow.all_ops("call") if any(flow.key(a) == ctx_p for a in op.call.args)]
+                ctx_locs = [op.loc for op in frees if op.kind != "free"]
+        signals, pending_only, frees_pending_only = self._under_pending_returned(fn, flow, frees)
+        guard = self._free_guard(fn, flow, frees, ctx_p) if frees and ctx_p and \
+            ("may" in free_keys.values() or frees_ctx == "may") else None
         uses = bool(ctx_p) and any(n.kind == "name" and ctx_p in (n.name, root_of(flow.aliases.get(n.name)))
                                    for _, ev in fn.events() for e in (ev.expr, ev.target) if e is not None
                                    for n in e.walk())
         from ..analysis.interproc import call_chains
         requests = list(call_chains(self.program, fn, irp_request))
         return RoutineSummary(fn, irp_p, ctx_p, free_keys, free_locs, signals, pending_only,
-                              self._return_values(fn), uses, frees_ctx, ctx_locs or [fn.loc], requests)
+                              self._return_values(fn), uses, frees_ctx, ctx_locs or [fn.loc], requests,
+                              frees_pending_only, guard)
 
-    def _signals(self, fn, flow):
-        found = []
+    def _free_guard(self, fn, flow, frees, ctx_p) -> str | None:
+        """A pointer reached through the context (`Context->Overlapped`) that is tested non-NULL on every
+        path that frees and NULL (it, or what leads to it) on every path that does not."""
+        free_evs = {id(op.ev) for op in frees}
+        paths = []
+
+        def step(st, fx, ev, tr):   # state: (NULL tests of pointers in the context so far, freed)
+            return ((st[0], True) if id(ev) in free_evs else st), fx, tr
+
+        Walk(fn, step, lambda st, fx, tr, ret: paths.append(st),
+             lambda st, blk, succ, label: _with_test(st, blk, label, flow, ctx_p)).run(
+            fn.entry, 0, (frozenset(), False), Facts())
+        freeing = [t for t, freed in paths if freed]
+        if not freeing or len(freeing) == len(paths):
+            return None
+        for k, is_null in sorted(set.intersection(*(set(t) for t in freeing))):
+            if not is_null and all(any(n and (q == k or k.startswith((q + "->", q + "."))) for q, n in t)
+                                   for t, freed in paths if not freed):
+                return k
+        return None
+
+    def _under_pending_returned(self, fn, flow, frees):
+        """(events signalled, whether every signal is under `if (Irp->PendingReturned)`, whether every free
+        of the IRP or the context is): such a routine signals or frees only when the WSK call returned
+        STATUS_PENDING."""
+        found, freed = [], []
+        free_evs = {id(op.ev) for op in frees}
 
         def step(st, fx, ev, tr):
             for op in flow.ops.get(id(ev), ()):
                 if op.kind == "event_set" and op.obj:
                     found.append((op.obj, st))
+            if id(ev) in free_evs:
+                freed.append(st)
             return st, fx, tr
 
         def edge(st, blk, succ, label):
-            if label in ("T", "F") and blk.cond is not None and "PendingReturned" in blk.cond.text:
-                c, neg = blk.cond.strip(), False
-                while c.kind == "unop" and c.op == "!" and c.kids:
-                    neg, c = not neg, c.kids[0].strip()
-                if c.kind == "binop" and c.op == "==" and any(k.strip().value == 0 for k in c.kids):
-                    neg = not neg
-                if (label == "T") != neg:
-                    return True
-            return st
+            return True if blk.cond is not None and pending_returned_edge(blk.cond, label) else st
 
         Walk(fn, step, edge=edge).run(fn.entry, 0, False, Facts())
         keys = tuple(dict.fromkeys(k for k, _ in found))
-        return keys, bool(found) and all(pr for _, pr in found)
+        return keys, bool(found) and all(pr for _, pr in found), bool(freed) and all(freed)
 
     def _return_values(self, fn: Function) -> list:
         """[(return event, value)] over every path: the value a return yields that is not
@@ -1313,7 +1693,7 @@ class IrpFlow:
         seen = set()
         for k, lst in self._walk_found.items():
             for inc in lst:
-                ident = (inc.kind, inc.loc, inc.key, inc.fn.key, inc.data.get("obj"))
+                ident = (inc.kind, inc.loc, inc.key, inc.fn.key, inc.data.get("obj"), inc.data.get("unsure"))
                 if ident not in seen:
                     seen.add(ident)
                     found.append(inc)
@@ -1343,6 +1723,17 @@ class IrpFlow:
 
     def incidents(self, *kinds) -> list[Incident]:
         return [i for i in self._all if not kinds or i.kind in kinds]
+
+    def untimed_waits(self) -> dict[int, tuple]:
+        """Waits without a timeout that wait for a WSK request to complete: id(event) -> (function, event
+        -- a KeWait* call or a call to a helper that waits --, WSK functions waited for, helper name or '')."""
+        _ = self._all
+        return self.untimed
+
+    def note_untimed(self, fn, ev, wsk, helper):
+        _, _, apis, _ = self.untimed.setdefault(id(ev), (fn, ev, set(), helper))
+        if wsk:
+            apis.add(wsk)
 
     def submissions(self, fn: Function) -> list[Op]:
         return list(self.flow(fn).all_ops("submit"))

@@ -50,6 +50,26 @@ OPTIONAL_IRP = frozenset({"WskControlSocket", "WskControlClient"})
 # Irp->IoStatus.Information holds the new PWSK_SOCKET after success.
 CREATES_SOCKET = frozenset({"WskSocket", "WskSocketConnect", "WskAccept"})
 
+# Return codes after which the pages do not say whether WSK completes the IRP: WskSend and WskReceive
+# return STATUS_NOT_SUPPORTED for a flag the transport does not support, where every other failure
+# "will be completed with failure status".
+UNDOCUMENTED_COMPLETION: dict[str, int] = {"WskSend": 0xC00000BB, "WskReceive": 0xC00000BB}
+
+# Routines that take an IRP without keeping it (stack-location accessors and the pending mark).
+IRP_ACCESSORS = frozenset({"IoGetCurrentIrpStackLocation", "IoGetNextIrpStackLocation", "IoSetNextIrpStackLocation",
+                           "IoSkipCurrentIrpStackLocation", "IoCopyCurrentIrpStackLocationToNext",
+                           "IoMarkIrpPending", "IoSetCompletionRoutine", "IoSetCompletionRoutineEx"})
+MARK_PENDING = "IoMarkIrpPending"
+
+# Handlers that run when a process closes its handle (or dies): the IRP_MJ_* indexes of
+# DriverObject->MajorFunction, and the KMDF file-object callbacks for the same events -- by role typedef,
+# by WDF_FILEOBJECT_CONFIG field, and by the argument of WDF_FILEOBJECT_CONFIG_INIT(Config, Create,
+# Close, Cleanup).
+HANDLE_CLOSE_MAJORS: dict[int, str] = {0x02: "IRP_MJ_CLOSE", 0x12: "IRP_MJ_CLEANUP"}
+WDF_FILE_CALLBACKS: dict[str, str] = {"EVT_WDF_FILE_CLOSE": "EvtFileClose", "EVT_WDF_FILE_CLEANUP": "EvtFileCleanup"}
+WDF_FILE_CONFIG_INIT: dict[str, dict[int, str]] = {"WDF_FILEOBJECT_CONFIG_INIT": {2: "EvtFileClose",
+                                                                                  3: "EvtFileCleanup"}}
+
 # Data transfer calls (for the unbounded-recursion escalation of WSK011).
 DATA_CALLS = frozenset({"WskSend", "WskSendEx", "WskReceive", "WskReceiveEx", "WskSendTo", "WskReceiveFrom",
                         "WskSendMessages"})

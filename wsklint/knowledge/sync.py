@@ -19,3 +19,8 @@ REFCOUNT_RELEASES = frozenset({"InterlockedDecrement", "InterlockedDecrement64",
 ATOMIC_TAKES = frozenset({"InterlockedExchangePointer", "InterlockedCompareExchangePointer", "InterlockedExchange",
                           "InterlockedCompareExchange", "InterlockedExchange8", "InterlockedOr", "InterlockedAnd",
                           "InterlockedBitTestAndSet"})
+
+# Wake another context to do work now (a consumer handed work this way runs promptly).
+WAKES = frozenset({"KeSetEvent", "KePulseEvent", "KeReleaseSemaphore", "KeInsertQueue", "KeInsertHeadQueue",
+                   "KeInsertQueueDpc", "IoQueueWorkItem", "IoQueueWorkItemEx", "ExQueueWorkItem",
+                   "WdfWorkItemEnqueue", "WdfDpcEnqueue"})

@@ -20,7 +20,16 @@ class IrpFreedWhileOwnedByWsk(Rule):
       routine) even when the call fails;
     - a second `IoFreeIrp`, and use after `IoFreeIrp`.
     Helpers that free, reuse, submit or wait are followed through their summaries (KSOCKET-style context
-    structures, synchronous wrappers, lambdas passed to a wrapper template).
+    structures, synchronous wrappers that take the status by pointer, `Wait(ctx, &st)`, or by value and
+    return the final one, `st = Wait(ctx, Dispatch->WskBind(...))`, lambdas passed to a wrapper template).
+
+    `STATUS_NOT_SUPPORTED` from `WskSend` and `WskReceive` (a flag the transport does not support) is
+    the one return code for which the pages do not say whether the IRP is completed. A free, reuse,
+    submission or read of an IRP whose completion routine frees it, on a path where the call's status
+    was found equal to `STATUS_NOT_SUPPORTED` (`==`, `!=`, `case`), is reported as a **note**: if WSK
+    completes the IRP there, the caller frees it a second time; if not, the caller's free is the only
+    one. Under a general failure check (`!NT_SUCCESS(st)`) it stays an error: every other failure
+    completes the IRP.
 
     ## Why is this bad?
     Every WSK function that takes an IRP completes it, even when it returns an error: the completion
@@ -46,12 +55,16 @@ class IrpFreedWhileOwnedByWsk(Rule):
     A synchronous wrapper whose completion routine only signals an event may free the IRP after a
     non-pending return, or after waiting.
 
+    A completion routine that frees the IRP only on some paths is the owner where the caller can tell
+    which: when it frees only under `Irp->PendingReturned`, on the paths where the call returned
+    STATUS_PENDING; when it frees exactly if a context field is not NULL, at submissions where the caller
+    knows that field is not NULL (an allocation helper set it from a pointer the caller checked).
+
     ## Known limitations
-    A completion routine that frees the IRP only on some paths is not treated as the owner (the caller's
-    use is then not reported). `STATUS_NOT_SUPPORTED` from `WskSend`/`WskReceive` (unsupported flags,
-    where the pages do not say whether the IRP completes) is treated like any failure. Waits are matched
-    to the IRP through the event its completion routine signals; a wait on an event the analysis cannot
-    relate to the IRP counts as proof when the IRP's event is unknown.
+    A completion routine that frees the IRP on paths the caller cannot tell apart is not treated as the
+    owner (the caller's use is then not reported). Waits are matched to the IRP through the event its completion routine
+    signals; a wait on an event the analysis cannot relate to the IRP counts as proof when the IRP's
+    event is unknown.
 
     ## References
     - [PFN_WSK_SEND](https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/wsk/nc-wsk-pfn_wsk_send) (return values: the IRP is completed with failure status)
@@ -73,6 +86,11 @@ class IrpFreedWhileOwnedByWsk(Rule):
             kind, _, how = inc.kind.rpartition("_")
             if how == "inflight":
                 return f"IRP '{inc.key}' is {_DOING[kind]} while the {wsk} request may still be pending", None
+            if how == "owned" and inc.data.get("unsure"):
+                r = routine_name(program, inc.data.get("routine"))
+                return (f"IRP '{inc.key}' is {_DOING[kind]} after {wsk} returned {inc.data['unsure']}, for which the "
+                        f"WSK documentation does not say whether the IRP is completed; if it is, {r} frees it "
+                        "too", "note")
             if how == "owned":
                 r = routine_name(program, inc.data.get("routine"))
                 if kind == "free":

@@ -112,6 +112,7 @@ class SocketFromUncheckedIrp(Rule):
 
     # -- reads of IoStatus.Information ---------------------------------------------------------------
     def _unchecked_reads(self, fn, op):
+        flow = self.program.irpflow
         raw = arg(op.call, "Irp").strip().path()
         paths = {p for p in (raw, op.key) if p}
         found = []
@@ -131,7 +132,7 @@ class SocketFromUncheckedIrp(Rule):
                     return STOP
             return st, fx, tr
 
-        Walk(fn, stp).run(fn.entry, 0, None, Facts())
+        Walk(fn, stp, relay=lambda c: flow.relay(c, fn)).run(fn.entry, 0, None, Facts())
         for r in self._routines_of(fn, op):
             found += self._routine_reads(r)
         seen = set()

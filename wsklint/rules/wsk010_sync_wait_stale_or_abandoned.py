@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from .base import Rule
-from .irp_common import report_incidents, short
+from ..program import function_ref
+from .base import Rule, step
+from .irp_common import handle_close_handlers, report_incidents, short
 
 
 class SyncWaitStaleOrAbandoned(Rule):
@@ -16,12 +17,18 @@ class SyncWaitStaleOrAbandoned(Rule):
     - **Abandoned after a timeout.** Reports a `KeWaitForSingleObject` with a timeout (the address of a
       `LARGE_INTEGER`) on the completion event when the path on which it timed out leaves the function,
       frees, reuses or reads the IRP without `IoCancelIrp` followed by a wait that proves completion.
+    - **Unbounded wait on the close path** (warning: a hang, not corruption). Reports a wait without a timeout for a WSK request --
+      a `KeWaitForSingleObject` on the completion event, or a call to a helper that waits -- reachable
+      (through calls and function pointers) from an `IRP_MJ_CLEANUP` or `IRP_MJ_CLOSE` dispatch routine
+      or a KMDF `EvtFileCleanup` / `EvtFileClose` callback, with the call chain.
 
     ## Why is this bad?
     A stale signal lets the next wait return at once, while the request is still pending: the caller
     reads results that are not there yet and reuses or frees an IRP WSK still owns. After a timeout the
     IRP, the event and any stack buffers still belong to WSK: returning corrupts the stack or pool when
-    the request finally completes.
+    the request finally completes. A non-alertable wait without a timeout on the close path makes the
+    process that closes the handle unkillable when the request hangs (a pending connect, ovpn-dco-win
+    issue #142).
 
     ## Example
     ```c
@@ -53,8 +60,10 @@ class SyncWaitStaleOrAbandoned(Rule):
     ## Known limitations
     The event type is known only from `KeInitializeEvent` in the driver; an event of unknown type is
     assumed to be a `SynchronizationEvent`. Timeouts that are not the address of a variable (a helper's
-    return value, for instance) are treated as untimed waits. Unbounded waits reachable from cleanup
-    handlers (part (c) of the catalog entry) are not reported.
+    return value, for instance) are treated as untimed waits. Handle-close handlers are found by their
+    registration with a constant index (`MajorFunction[IRP_MJ_CLEANUP] = X`; a loop filling the table
+    is not followed) and by the KMDF file-object callbacks; waits for requests that were not submitted
+    with an IRP the analysis follows are not judged.
 
     ## References
     - wireguard-nt commit f932ef0, "reset event object before reuse"
@@ -81,3 +90,44 @@ class SyncWaitStaleOrAbandoned(Rule):
                     "is still pending, without IoCancelIrp and a wait for completion", None)
 
         yield from report_incidents(self, program, ("stale_wait", "timeout_abandon"), describe)
+        yield from self._unbounded(program)
+
+    def _unbounded(self, program):
+        """(c) Untimed waits for WSK requests on a path from a handle-close handler."""
+        waits = program.irpflow.untimed_waits()
+        if not waits:
+            return
+        seen = set()
+        for handler, what, loc in handle_close_handlers(program):
+            for chain, fn, ev in program.callgraph.chains(handler, lambda e, f: e.kind == "call" and id(e) in waits):
+                if id(ev) in seen:
+                    continue
+                seen.add(id(ev))
+                _, _, apis, helper = waits[id(ev)]
+                apis = _bound_requests(program, chain, apis)
+                wsk = apis.pop() if len(apis) == 1 else "WSK"
+                how = f"{helper} waits" if helper else f"{fn.name} waits"
+                trace = [step(loc, f"{handler.name} is {what}")] + \
+                    [step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in chain] + \
+                    [step(ev.loc, f"{how} for the {wsk} request without a timeout")]
+                yield self.report(ev.loc, f"{how} without a timeout for the {wsk} request, on a path from {what} "
+                                  f"{handler.name}: if the request never completes, the closing process cannot exit",
+                                  fn=fn, trace=trace, anchor=f"{handler.name} untimed wait {ev.expr.text}",
+                                  severity="warning")
+
+
+def _bound_requests(program, chain, apis) -> set:
+    """Of the requests a shared wrapper waits for, those of the operation the last call of the chain
+    hands it (a function or lambda argument: `SyncOp(..., [&](PIRP irp) { return WskCloseSocket(...); })`)."""
+    if not chain:
+        return set(apis)
+    caller, call = chain[-1]
+    found = set()
+    for a in call.expr.args:
+        s = a.strip()
+        target = program.functions.get(s.name) if s.kind == "lambda" else None
+        if target is None and function_ref(a):
+            target = program.resolve(function_ref(a), caller.file)
+        if target is not None and target.blocks:
+            found |= {op.api for op in program.irpflow.submissions(target)}
+    return (found & apis) or set(apis)

@@ -1,7 +1,12 @@
 from __future__ import annotations
 
-from ..analysis.calls import arg, wsk_name
+import os
+
+from ..analysis.calls import arg, is_const, wsk_name
+from ..analysis.indications import UNKNOWN, Indications
+from ..analysis.interproc import call_chains
 from ..analysis.paths import Facts, Walk
+from ..knowledge.sync import WAKES
 from ..knowledge.wsk import STATUS, status_name
 from .base import Rule, role_step, step
 
@@ -28,15 +33,28 @@ class IndicationReleaseMismatch(Rule):
     - a `WskRelease` of the indication list (the parameter, or a local walking the list) on a path
       that returns a status other than `STATUS_PENDING` (the list was not retained, so it is not the
       driver's to release);
-    - a path that returns `STATUS_PENDING` (keeping the list) in a driver that never calls
-      `WskRelease` anywhere.
+    - (warning) a path that returns `STATUS_PENDING` (keeping the list) in a driver that never calls
+      `WskRelease`, or that keeps the list in a struct field or global (`port->Held = DataIndication`,
+      also in a helper the list is passed to) from which no `WskRelease` in the driver takes a list --
+      directly (`WskRelease(s, Port->Held)`), through locals walking the list, through wrapper entries
+      (`WskRelease(s, held->Indication)`), or through helper parameters;
+    - (warning) a path that returns `STATUS_PENDING` after the callback found
+      `Flags & WSK_FLAG_RELEASE_ASAP` set, without handing the list off on that path: no `WskRelease`,
+      no wake-up of a consumer (`KeSetEvent`, `IoQueueWorkItem`, `KeInsertQueueDpc`, ...), directly or
+      in a helper.
     Returned values are followed through local constants, macros and helpers returning a constant.
+
+    Across functions, reports a `WskCloseSocket` followed, on a path of the same function, by a
+    `WskRelease` on the same socket (directly or in a helper, such as a drain called after the close):
+    the lists retained on it were not all released before the close.
 
     ## Why is this bad?
     Returning `STATUS_PENDING` transfers ownership of the indication list to the driver, which must
     give it back with `WskRelease`; any other return keeps it with WSK. Releasing a list WSK still owns
     corrupts WSK's pools; never releasing a retained list starves the receive path, and eventually the
-    network adapter.
+    network adapter. `WskCloseSocket` does not release retained lists: they must all be given back
+    before the close, after which the socket is being freed. `WSK_FLAG_RELEASE_ASAP` tells the callback
+    that WSK is short of buffers: a list parked until some later poll holds them at the worst time.
 
     ## Example
     ```c
@@ -54,9 +72,11 @@ class IndicationReleaseMismatch(Rule):
     the rest is fine when the callback returns `STATUS_PENDING`.
 
     ## Known limitations
-    A `WskRelease` in a function other than the callback is matched to retained lists only by
-    existence; release after `WskCloseSocket`, releasing a list twice across functions, and the
-    `WSK_FLAG_RELEASE_ASAP` hint are not checked.
+    Where the analysis cannot name the storage (a store through a cast or a macro, a list passed to a
+    function without a body), any `WskRelease` in the driver counts as its release. A drain in another
+    function than the close is not ordered against it, nor are closes and releases in different
+    threads; releasing one list twice across functions is not checked. A callback that never tests
+    `WSK_FLAG_RELEASE_ASAP` is not judged on promptness.
 
     ## References
     - [PFN_WSK_RELEASE_DATA_INDICATION_LIST](https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/wsk/nc-wsk-pfn_wsk_release_data_indication_list)
@@ -75,12 +95,17 @@ class IndicationReleaseMismatch(Rule):
             "every retained list (before closing the socket).")
 
     def check(self, program):
+        self.ind = Indications(program)
+        self._handoffs: dict = {}
         releases_anywhere = any(wsk_name(ev.expr) == "WskRelease" for fn in program.functions.values()
                                 for _, ev in fn.calls())
         for kind in _CALLBACKS:
             for fn, role in program.functions_with_role(kind):
                 if len(fn.params) > 2 and fn.blocks:
                     yield from self._callback(program, fn, role, releases_anywhere)
+        for fn in program.functions.values():
+            if fn.blocks:
+                yield from self._close_before_release(program, fn)
 
     @staticmethod
     def _releases(program, fn, flow, call, walkers) -> bool:
@@ -95,43 +120,146 @@ class IndicationReleaseMismatch(Rule):
         return callee is not None and any(ours(a) and _releases_param(program, callee, i)
                                           for i, a in enumerate(call.args))
 
+    def _handoff(self, program, fn, call) -> bool:
+        """A call that gives the work to someone now: wakes a waiter, queues a work item or DPC, releases
+        indications -- directly or in a helper."""
+        if call.name in WAKES or wsk_name(call) == "WskRelease":
+            return True
+        callee = program.callee(call, fn)
+        if callee is None or not callee.blocks:
+            return False
+        if callee.key not in self._handoffs:
+            self._handoffs[callee.key] = any(True for _ in call_chains(
+                program, callee, lambda e, f: e.kind == "call" and (e.expr.name in WAKES or
+                                                                     wsk_name(e.expr) == "WskRelease")))
+        return self._handoffs[callee.key]
+
     def _callback(self, program, fn, role, releases_anywhere):
         db = program.irpflow
         flow = db.flow(fn)
         ind = fn.params[2].name
+        flags = fn.params[1].name
         walkers = {ind} | {n for n, v in fn.locals.items() if "INDICATION" in (v.type or "")}
-        wrong, kept = {}, []
+        wrong, kept, hasty = {}, [], {}
 
         def stp(st, fx, ev, tr):
-            released, _ = st
+            released, _, asap, handed = st
             if ev.kind == "return":
-                return (released, id(ev)), fx, tr   # keep paths that return differently apart
-            if ev.kind == "call" and released is None and self._releases(program, fn, flow, ev.expr, walkers):
-                return (ev, None), fx, tr
+                return (released, id(ev), asap, handed), fx, tr   # keep paths that return differently apart
+            if ev.kind == "call":
+                if released is None and self._releases(program, fn, flow, ev.expr, walkers):
+                    released = ev
+                if asap and not handed and self._handoff(program, fn, ev.expr):
+                    handed = True
+                return (released, None, asap, handed), fx, tr
             return st, fx, tr
 
+        def edge(st, blk, succ, label):
+            if not st[2] and blk.cond is not None and flags and _asap_branch(blk.cond, label, flags):
+                return st[0], st[1], blk.cond.loc, st[3]
+            return st
+
         def at_exit(st, fx, tr, ret):
-            st = st[0]
+            released, _, asap, handed = st
             if ret is None or ret.expr is None:
                 return
             v = db.value_of(ret.expr, fx, fn)
             if v is None:
                 return
-            if v != _PENDING and st is not None:
-                wrong.setdefault(id(st), (st, ret, v))
+            if v != _PENDING and released is not None:
+                wrong.setdefault(id(released), (released, ret, v))
             elif v == _PENDING:
                 kept.append(ret)
+                if asap and not handed:
+                    hasty.setdefault(id(ret), (ret, asap))
 
-        Walk(fn, stp, at_exit).run(fn.entry, 0, (None, None), Facts())
+        Walk(fn, stp, at_exit, edge).run(fn.entry, 0, (None, None, None, False), Facts())
         for rel, ret, v in wrong.values():
             yield self.report(rel.loc, f"WskRelease releases an indication list that {fn.name} does not retain: "
                               f"the path returns {status_name(v)}, so the list still belongs to WSK", fn=fn,
                               trace=[role_step(role, fn), step(rel.loc, "WskRelease"),
                                      step(ret.loc, f"returns {status_name(v)}")],
                               anchor=f"{rel.expr.text} not retained")
-        if kept and not releases_anywhere:
-            ret = kept[0]
+        for ret, asap in hasty.values():
+            yield self.report(ret.loc, f"{fn.name} retains the indication list (returns STATUS_PENDING) although "
+                              "WSK set WSK_FLAG_RELEASE_ASAP, and hands it to no one who releases it promptly",
+                              fn=fn, trace=[role_step(role, fn), step(asap, "WSK_FLAG_RELEASE_ASAP is set on this path"),
+                                            step(ret.loc, "returns STATUS_PENDING")],
+                              anchor=f"{fn.name} retained under RELEASE_ASAP", severity="warning")
+        if not kept:
+            return
+        ret = kept[0]
+        if not releases_anywhere:
             yield self.report(ret.loc, f"{fn.name} retains the indication list (returns STATUS_PENDING) but the "
                               "driver never calls WskRelease", fn=fn,
                               trace=[role_step(role, fn), step(ret.loc, "returns STATUS_PENDING")],
                               anchor=f"{fn.name} retained never released", severity="warning")
+            return
+        stores = self.ind.stores(fn, ind)
+        if stores and UNKNOWN not in stores and not stores & self.ind.released():
+            where = ", ".join(sorted(f"{s}.{f}" if s else f for s, f in stores))
+            yield self.report(ret.loc, f"{fn.name} retains the indication list (returns STATUS_PENDING) and keeps it "
+                              f"in {where}, but no WskRelease in the driver releases a list taken from there", fn=fn,
+                              trace=[role_step(role, fn), step(ret.loc, "returns STATUS_PENDING")],
+                              anchor=f"{fn.name} retained in {where} never released", severity="warning")
+
+    # -- close, then release ---------------------------------------------------------------------------
+    def _close_before_release(self, program, fn):
+        """WskCloseSocket on a socket, then (on the same path) WskRelease of an indication list of that
+        socket: the retained lists were not all given back before the close."""
+        ops = self.ind.socket_ops
+        flow = program.irpflow.flow(fn)
+        if not (ops(fn, "WskCloseSocket") or _direct(fn, "WskCloseSocket")) or \
+                not (ops(fn, "WskRelease") or _direct(fn, "WskRelease")):
+            return
+        found = {}
+
+        def stp(closed, fx, ev, tr):
+            if ev.kind in ("assign", "decl") and ev.target is not None:
+                p = flow.key(ev.target)
+                if p is not None and closed:   # the holder now refers to another socket
+                    closed = frozenset(c for c in closed if c[0] != p and not c[0].startswith((p + "->", p + ".")))
+                return closed, fx, tr
+            if ev.kind != "call":
+                return closed, fx, tr
+            for sock in self.ind.socket_keys(fn, ev.expr, "WskRelease"):
+                for c in closed:
+                    if c[0] == sock:
+                        found.setdefault(c[1], (c, ev))
+            new = {(sock, ev.loc) for sock in self.ind.socket_keys(fn, ev.expr, "WskCloseSocket")}
+            return (closed | new) if new else closed, fx, tr
+
+        Walk(fn, stp).run(fn.entry, 0, frozenset(), Facts())
+        for (sock, at), rel in found.values():
+            how = "WskRelease" if wsk_name(rel.expr) == "WskRelease" else f"{rel.expr.name} (which calls WskRelease)"
+            yield self.report(at, f"WskCloseSocket closes '{sock}' before the indication lists retained on it are "
+                              f"released ({how} at {os.path.basename(rel.loc.file)}:{rel.loc.line}); closing does "
+                              "not release them", fn=fn,
+                              trace=[step(at, f"'{sock}' is closed"), step(rel.loc, f"{how} on '{sock}' afterwards")],
+                              anchor=f"{fn.name} close {sock} before release")
+
+
+def _direct(fn, api) -> bool:
+    return any(wsk_name(ev.expr) == api for _, ev in fn.calls())
+
+
+def _asap_branch(cond, label, flags) -> bool:
+    """Whether taking `label` of `cond` means `Flags & WSK_FLAG_RELEASE_ASAP` is set."""
+    if label not in ("T", "F"):
+        return False
+    c, want = cond.strip(), label == "T"
+    while True:
+        if c.kind == "unop" and c.op == "!" and c.kids:
+            c, want = c.kids[0].strip(), not want
+        elif c.kind == "binop" and c.op in ("==", "!=") and len(c.kids) == 2 and \
+                any(k.strip().value == 0 for k in c.kids):
+            want = want if c.op == "!=" else not want
+            c = next(k for k in c.kids if k.strip().value != 0).strip()
+        else:
+            break
+    if c.kind != "binop" or c.op != "&" or len(c.kids) != 2:
+        return False
+    a, b = (k.strip() for k in c.kids)
+    if not (a.kind == "name" and a.name == flags):
+        a, b = b, a
+    return want and a.kind == "name" and a.name == flags and is_const(b, "WSK_FLAG_RELEASE_ASAP")

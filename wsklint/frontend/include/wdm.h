@@ -1293,6 +1293,9 @@ IO_COMPLETION_ROUTINE(
     _In_reads_opt_(_Inexpressible_("varies")) PVOID Context);
 typedef IO_COMPLETION_ROUTINE *PIO_COMPLETION_ROUTINE;
 
+/* What an IoCompletion routine returns to let completion processing continue. */
+#define STATUS_CONTINUE_COMPLETION      STATUS_SUCCESS
+
 typedef
 _Function_class_(IO_DPC_ROUTINE)
 _IRQL_always_function_min_(DISPATCH_LEVEL)

@@ -173,6 +173,23 @@ def test_worker_crash_and_hang_cost_one_file(tmp_path, monkeypatch):
         assert str(good) in models
 
 
+def test_deeply_nested_expression_is_analysed_through_the_pool(tmp_path):
+    # generated code: thousands of terms nest the expression (and the model) thousands deep
+    src = tmp_path / "deep.c"
+    src.write_text("int Sum(int a)\n{\n    return " + " + ".join(["a"] * 3000) + ";\n}\n")
+    fe = Frontend(FrontendOptions(jobs=1, cache_dir=str(tmp_path / "cache")))
+    try:
+        models, failures = fe.parse([str(src)])
+    finally:
+        fe.close()
+    assert not failures
+    ret = models[str(src)].functions[0].blocks[2].events[-1]
+    depth, e = 0, ret.expr
+    while e.kind == "binop":
+        depth, e = depth + 1, e.kids[0]
+    assert ret.kind == "return" and depth == 2999
+
+
 def test_cache_reuses_models_and_notices_changes(tmp_path):
     src = tmp_path / "c.c"
     src.write_text("int a(void) { return 1; }\n")

@@ -130,3 +130,47 @@ def test_untimed_waits_for_requests(fe):
     prog = program(fe, CORPUS / "WSK010-sync-wait-stale-or-abandoned" / "bad_untimed_wait_in_cleanup.c")
     waits = list(prog.irpflow.untimed_waits().values())
     assert [(fn.name, apis) for fn, _, apis, _ in waits] == [("SessionCloseSocket", {"WskCloseSocket"})]
+
+
+def test_summaries_through_a_call_chain_hundreds_deep(run_files, write_driver):
+    # each helper's summary needs its callee's first: the recursion follows the chain
+    n = 600
+    src = ["#include <ntddk.h>", ""] + [f"static VOID Release{i}(PIRP Irp);" for i in range(n + 1)]
+    src += ["VOID Entry(void)", "{", "    PIRP irp = IoAllocateIrp(1, FALSE);", "    if (irp == NULL) {",
+            "        return;", "    }", "    Release0(irp);", "    IoFreeIrp(irp);", "}"]
+    for i in range(n):
+        src += [f"static VOID Release{i}(PIRP Irp)", "{", f"    Release{i + 1}(Irp);", "}"]
+    src += [f"static VOID Release{n}(PIRP Irp)", "{", "    IoFreeIrp(Irp);", "}"]
+    res = run_files([write_driver("\n".join(src) + "\n")])
+    assert not [x for x in res.notifications if x.code == "rule-error"]
+    assert [(d.code, d.loc.line, d.message) for d in res.diagnostics] == [("WSK002", 611, "IRP 'irp' is freed twice")]
+
+
+def test_teardown_of_many_conditional_releases_stays_linear(fe, tmp_path):
+    # each Stop may or may not free its connection: without merging, StopAll's paths are every subset
+    n = 40
+    src = ["#include <ntddk.h>", ""]
+    for i in range(n):
+        src += [f"static PVOID g_Conn{i};", f"static VOID Stop{i}(VOID)", "{", f"    if (g_Conn{i} != NULL) {{",
+                f"        ExFreePoolWithTag(g_Conn{i}, 'nnoC');", f"        g_Conn{i} = NULL;", "    }", "}"]
+    src += ["VOID StopAll(VOID)", "{"] + [f"    Stop{i}();" for i in range(n)] + ["}"]
+    path = tmp_path / "teardown.c"
+    path.write_text("\n".join(src) + "\n")
+    prog = program(fe, path)
+    import wsklint.analysis.paths as paths
+    visits = []
+    run = paths.Walk.run
+
+    def counting(self, *a, **k):
+        try:
+            return run(self, *a, **k)
+        finally:
+            visits.append(self.visits)
+    paths.Walk.run = counting
+    try:
+        alts = prog.irpflow.summary(prog.by_name["StopAll"][0]).alts[None]
+    finally:
+        paths.Walk.run = run
+    assert max(visits) < 1000
+    released = set().union(*(a.final.releases for a in alts))
+    assert {("pool_free", f"g_Conn{i}") for i in range(n)} <= released

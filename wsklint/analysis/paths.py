@@ -7,6 +7,7 @@ reached a state is kept for the finding.
 """
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -109,18 +110,42 @@ class Walk:
     relay: Callable | None = None     # relay(call) -> (index, completed) | None: the call returns the status
                                       # passed at index (`st = Wait(ctx, st)`), completed: no longer pending
     max_visits: int = 20000
+    # (split, join): split(state) -> (core, extras), extras a tuple of frozensets that only record what
+    # a path did (nothing branches on them); join(core, extras) -> state. Once one point has been reached
+    # in more than `widen_after` distinct states, states equal but for their extras are merged (extras
+    # united) and visited in program order: a function calling many helpers that each may release
+    # something otherwise has a path per subset of them.
+    widen: tuple | None = None
+    widen_after: int = 32
     visits: int = field(default=0, init=False)
 
     def run(self, block: int, index: int, state, facts: Facts = Facts(), trace: tuple = ()):
         seen = set()
+        per_point: dict = {}
+        merging: _Merging | None = None
         work = [(block, index, state, facts, trace, None)]
         blocks = self.fn.blocks
-        while work:
-            b, i, st, fx, tr, ret = work.pop()
-            key = (b, i, st, fx)
-            if key in seen:
-                continue
-            seen.add(key)
+        while True:
+            if merging is not None:
+                item = merging.pop()
+                if item is None:
+                    return
+                b, i, st, fx, tr, ret = item
+            elif work:
+                b, i, st, fx, tr, ret = work.pop()
+                key = (b, i, st, fx)
+                if key in seen:
+                    continue
+                seen.add(key)
+                if self.widen is not None:
+                    n = per_point[(b, i)] = per_point.get((b, i), 0) + 1
+                    if n > self.widen_after:
+                        merging = _Merging(self.fn, *self.widen)
+                        for it in work:
+                            merging.push(*it)
+                        work = merging
+            else:
+                return
             self.visits += 1
             if self.visits > self.max_visits:
                 return
@@ -139,7 +164,8 @@ class Walk:
                     stopped = True
                     break
                 if isinstance(res, Fork):
-                    work.extend((b, j + 1, s2, f2, t2, ev if ev.kind == "return" else ret) for s2, f2, t2 in res)
+                    for s2, f2, t2 in res:
+                        work.append((b, j + 1, s2, f2, t2, ev if ev.kind == "return" else ret))
                     stopped = True
                     break
                 st, fx, tr = res
@@ -194,6 +220,63 @@ class Walk:
         if v is None and ev.kind == "decl" and ev.expr is None:
             return fx
         return fx.with_const(tgt.name, v)
+
+
+class _Merging:
+    """The work list of a widening walk: one entry per (point, core state, facts) with the union of the
+    extras that reached it, popped in program order so that a point is usually visited once, after
+    everything that flows into it."""
+
+    def __init__(self, fn: Function, split, join):
+        self.split, self.join = split, join
+        self.rank = _rpo(fn)
+        self.heap: list = []
+        self.pending: dict = {}
+        self.done: dict = {}
+        self.n = 0
+
+    def append(self, item):
+        self.push(*item)
+
+    def push(self, b, i, st, fx, tr, ret):
+        core, extra = self.split(st)
+        mk = (b, i, core, fx)
+        old = self.pending.get(mk)
+        if old is not None:
+            if all(e <= o for e, o in zip(extra, old)):
+                return
+            extra = tuple(e | o for e, o in zip(extra, old))
+        self.pending[mk] = extra
+        self.n += 1
+        heapq.heappush(self.heap, (self.rank.get(b, len(self.rank)), i, self.n, mk, tr, ret))
+
+    def pop(self):
+        while self.heap:
+            _, _, _, mk, tr, ret = heapq.heappop(self.heap)
+            extra = self.pending[mk]
+            if self.done.get(mk) == extra:     # unions only grow: equal means nothing new
+                continue
+            self.done[mk] = extra
+            b, i, core, fx = mk
+            return b, i, self.join(core, extra), fx, tr, ret
+        return None
+
+
+def _rpo(fn: Function) -> dict:
+    """block id -> position in reverse postorder from the entry (program order, loops aside)."""
+    order, seen = [], {fn.entry}
+    stack = [(fn.entry, iter(fn.blocks[fn.entry].succs))]
+    while stack:
+        b, it = stack[-1]
+        for succ, _ in it:
+            if succ not in seen:
+                seen.add(succ)
+                stack.append((succ, iter(fn.blocks[succ].succs)))
+                break
+        else:
+            order.append(b)
+            stack.pop()
+    return {b: k for k, b in enumerate(reversed(order))}
 
 
 def _eq(subject, value):

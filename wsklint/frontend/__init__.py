@@ -5,9 +5,11 @@ on-disk cache keyed by file content, flags and the tool version.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +44,29 @@ def default_cache_dir() -> str:
         return base
     xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(xdg, "wsklint")
+
+
+def _size(job: ParseJob) -> int:
+    if job.text is not None:
+        return len(job.text)
+    try:
+        return os.path.getsize(job.path)
+    except OSError:
+        return 0
+
+
+@contextmanager
+def _no_cyclic_gc(when: bool = True):
+    """Models are trees of many small objects without reference cycles: the cyclic collector, run
+    again and again while they are unpickled, only costs time (four fifths of loading a cache)."""
+    collecting = when and gc.isenabled()
+    if collecting:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _bundled_digest() -> str:
@@ -130,14 +155,19 @@ class Frontend:
 
     def _cache_put(self, key: str, model: FileModel):
         d = Path(self.opts.cache_dir or default_cache_dir()) / key[:2]
+        tmp = d / f".{key}.{os.getpid()}.tmp"
         try:
             d.mkdir(parents=True, exist_ok=True)
-            tmp = d / f".{key}.{os.getpid()}.tmp"
             with open(tmp, "wb") as f:
                 pickle.dump(model, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, d / f"{key}.pickle")
-        except OSError:
-            pass   # a read-only or full cache directory must not fail the run
+        except (OSError, RecursionError):
+            # a read-only or full cache directory, or expressions nested too deep to pickle on this
+            # thread's stack, must not fail the run: the file is parsed again next time
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
 
     # -- parsing --------------------------------------------------------------------------------
     def parse(self, paths: list[str], progress=None, root: str | None = None,
@@ -156,6 +186,31 @@ class Frontend:
         todo: list[tuple[ParseJob, str | None]] = []
         texts = {os.path.abspath(p): (t.encode("utf-8") if isinstance(t, str) else t)
                  for p, t in (texts or {}).items()}
+        with _no_cyclic_gc():
+            self._load_cached(paths, root, texts, models, todo)
+        total = len(paths)
+        done = total - len(todo)
+        keys = {job.path: key for job, key in todo}
+        jobs = [job for job, _ in todo]
+        if self.opts.jobs == -1:
+            results = ((job, run_job(job)) for job in jobs)
+        else:
+            # largest first, so that no big file starts last while the other workers sit idle
+            results = self.pool.map(sorted(jobs, key=_size, reverse=True)) if jobs else iter(())
+        with _no_cyclic_gc(self.opts.jobs != -1):    # this process only unpickles and pickles models
+            for job, res in results:
+                done += 1
+                if progress:
+                    progress(done, total)
+                if isinstance(res, ParseFailure):
+                    failures.append(res)
+                else:
+                    models[job.path] = res
+                    if keys.get(job.path) and job.text is None:    # an editor buffer changes at every keystroke
+                        self._cache_put(keys[job.path], res)
+        return models, failures
+
+    def _load_cached(self, paths, root, texts, models, todo):
         for p in paths:
             job = self.job_for(p)
             job.search_root = root
@@ -175,25 +230,6 @@ class Frontend:
                     models[job.path] = cached
                     continue
             todo.append((job, key))
-        total = len(paths)
-        done = total - len(todo)
-        keys = {job.path: key for job, key in todo}
-        jobs = [job for job, _ in todo]
-        if self.opts.jobs == -1:
-            results = ((job, run_job(job)) for job in jobs)
-        else:
-            results = self.pool.map(jobs) if jobs else iter(())
-        for job, res in results:
-            done += 1
-            if progress:
-                progress(done, total)
-            if isinstance(res, ParseFailure):
-                failures.append(res)
-            else:
-                models[job.path] = res
-                if keys.get(job.path) and job.text is None:    # an editor buffer changes at every keystroke
-                    self._cache_put(keys[job.path], res)
-        return models, failures
 
     @property
     def pool(self) -> ParsePool:

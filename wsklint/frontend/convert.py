@@ -51,7 +51,7 @@ new nullptr operator private protected public template this throw true try catch
 static_cast reinterpret_cast const_cast dynamic_cast decltype constexpr noexcept alignof static_assert
 __try __except __finally __leave __declspec __int64 __int32 __int16 __int8 __forceinline __inline __cdecl
 __stdcall __fastcall __attribute __attribute__ __asm __asm__ __pragma _Pragma __typeof__ typeof""".split())
-_TOKEN_RE = re.compile(rb"""
+_TOKEN_RE = re.compile(r"""
     (?P<ws>\s+)
   | (?P<comment>//[^\n]*|/\*.*?(?:\*/|\Z))
   | (?P<str>(?:u8|[uUL])?"(?:\\.|[^"\\\n])*"?|(?:u8|[uUL])?'(?:\\.|[^'\\\n])*'?)
@@ -59,7 +59,7 @@ _TOKEN_RE = re.compile(rb"""
   | (?P<ident>[A-Za-z_$][0-9A-Za-z_$]*)
   | (?P<punct>->\*?|\+\+|--|<<=|>>=|<<|>>|<=|>=|==|!=|&&|\|\||::|\#\#|\.\.\.|[-+*/%&|^!~<>=]=?|[][(){};,.?:\#\\@`])
   | (?P<other>.)
-""", re.S | re.X)
+""", re.S | re.X | re.ASCII)
 IDENT, KEYWORD, OTHER = "ident", "keyword", "other"
 
 
@@ -68,7 +68,6 @@ class Tokens:
     libclang's), sliced by offset. Much cheaper than libclang's tokenizer through the bindings."""
 
     def __init__(self, data: bytes, skipped: list[tuple[int, int]]):
-        self.starts, self.ends, self.spell, self.kinds, self.lines, self.cols = [], [], [], [], [], []
         line_starts = [0]
         pos = data.find(b"\n")
         while pos != -1:
@@ -76,23 +75,31 @@ class Tokens:
             pos = data.find(b"\n", pos + 1)
         if data.startswith(b"\xef\xbb\xbf"):
             data = b"   " + data[3:]
-        line = 0
-        for m in _TOKEN_RE.finditer(data):
+        # Lex the text as Latin-1 (one character per byte, so offsets stay byte offsets); the rare
+        # token with other bytes is decoded as UTF-8.
+        starts, ends, spell, kinds, lines, cols = [], [], [], [], [], []
+        line, nxt = 0, line_starts[1] if len(line_starts) > 1 else len(data) + 1
+        last = len(line_starts) - 1
+        for m in _TOKEN_RE.finditer(data.decode("latin-1")):
             kind = m.lastgroup
-            if kind in ("ws", "comment"):
+            if kind == "ws" or kind == "comment":
                 continue
             a, b = m.span()
-            while line + 1 < len(line_starts) and line_starts[line + 1] <= a:
+            while nxt <= a:
                 line += 1
-            text = m.group().decode("utf-8", errors="replace")
-            self.starts.append(a)
-            self.ends.append(b)
-            self.spell.append(text)
-            self.kinds.append(IDENT if kind == "ident" and text not in _C_KEYWORDS else
-                              KEYWORD if kind == "ident" else OTHER)
-            self.lines.append(line + 1)
-            self.cols.append(a - line_starts[line] + 1)
+                nxt = line_starts[line + 1] if line < last else len(data) + 1
+            text = m.group()
+            if not text.isascii():
+                text = text.encode("latin-1").decode("utf-8", errors="replace")
+            starts.append(a)
+            ends.append(b)
+            spell.append(text)
+            kinds.append(OTHER if kind != "ident" else KEYWORD if text in _C_KEYWORDS else IDENT)
+            lines.append(line + 1)
+            cols.append(a - line_starts[line] + 1)
+        self.starts, self.ends, self.spell, self.kinds, self.lines, self.cols = starts, ends, spell, kinds, lines, cols
         self.skipped = skipped
+        self.line_starts = line_starts
 
     def range(self, start: int, end: int) -> tuple[int, int]:
         i = bisect.bisect_left(self.starts, start)
@@ -127,10 +134,22 @@ class Converter:
         self.sections = self._scan_pragmas()
         self.bound: tuple | None = None     # span of the statement being converted
         self.main_handle = clangapi.file_handle(tu.get_file(path))
+        # file offsets straight from raw locations; not with lone CRs, which clang counts as line breaks
+        lone_cr = b"\r" in source and source.count(b"\r") != source.count(b"\r\n")
+        self.base = None if lone_cr else clangapi.raw_base(tu, tu.get_file(path), len(source))
+        self.size = len(source)
 
     # -- locations and text ---------------------------------------------------------------------
     def span(self, c):
         """(start offset, end offset, Loc) in the main file, or (None, None, Loc) elsewhere."""
+        if self.base is not None:
+            a, b = clangapi.raw_extent(c)
+            off, eoff = a - self.base, b - self.base
+            if 0 <= off <= self.size and 0 <= eoff <= self.size:
+                ls = self.toks.line_starts
+                line = bisect.bisect_right(ls, off)
+                eline = bisect.bisect_right(ls, eoff)
+                return off, eoff, Loc(self.path, line, off - ls[line - 1] + 1, eline, eoff - ls[eline - 1] + 1)
         f, line, col, off, _, eline, ecol, eoff = clangapi.extent(c)
         if f != self.main_handle:
             return None, None, Loc(self.path, 0, col)
@@ -154,8 +173,12 @@ class Converter:
     # -- top level --------------------------------------------------------------------------------
     def run(self) -> FileModel:
         kinds: dict = {self.main_handle: "main"}   # file handle -> main | project | system
-        for c in clangapi.children(self.tu.cursor):
+        kids = clangapi.children(self.tu.cursor)
+        i = 0
+        while i < len(kids):
+            c = kids[i]
             h = clangapi.location_file(c)
+            i += 1
             if h is None:
                 continue
             k = kinds.get(h)
@@ -166,6 +189,8 @@ class Converter:
                 self._top(c, main=True)
             elif k == "project":
                 self._top(c, main=False)
+            else:
+                i = _end_of_run(kids, i, h)
         self._merge_decls()
         self.model.functions = self.functions
         return self.model
@@ -1091,6 +1116,25 @@ class FuncBuilder:
         if finally_b is None:
             self.link(body_end, after)
         self.cur = after
+
+
+def _end_of_run(kids: list, i: int, h) -> int:
+    """The index after the run of top-level cursors from header `h` that goes on at `i`. Whatever lies
+    between two declarations of a (guarded) system header comes from that header or from headers it
+    includes, so the run's end is found by galloping probes, not by asking every one of the thousands
+    of WDK declarations for its file."""
+    lo, step = i - 1, 1
+    while lo + step < len(kids) and clangapi.location_file(kids[lo + step]) == h:
+        lo += step
+        step *= 2
+    hi = min(lo + step, len(kids))
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if clangapi.location_file(kids[mid]) == h:
+            lo = mid
+        else:
+            hi = mid
+    return lo + 1
 
 
 def _dedupe(xs):

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import pickle
 import time
 import traceback
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 
+from ..stack import with_deep_stack
 from .parse import InputError, ParseJob, parse_file
 
 
@@ -29,7 +31,7 @@ def run_job(job: ParseJob):
             if what == "hang":
                 time.sleep(3600)
     try:
-        return parse_file(job)
+        return with_deep_stack(lambda: parse_file(job))
     except InputError as e:
         return ParseFailure(job.path, str(e), "input")
     except Exception as e:   # a front-end bug must cost one file, never the run
@@ -45,7 +47,9 @@ def _worker(conn):
             return
         if job is None:
             return
-        conn.send(run_job(job))
+        res = run_job(job)
+        # pickling recurses as deep as the model's expressions nest
+        conn.send_bytes(with_deep_stack(lambda: pickle.dumps(res, protocol=pickle.HIGHEST_PROTOCOL)))
 
 
 class ParsePool:

@@ -520,6 +520,15 @@ class WalkResult:
     relays: dict = field(default_factory=dict)   # by-value status parameter -> (every exit, some exit)
 
 
+def _split(st: IrpState):
+    """What a path released or reset only accumulates: paths differing just there may be merged."""
+    return replace(st, releases=frozenset(), resets=frozenset()), (st.releases, st.resets)
+
+
+def _join(core: IrpState, extras) -> IrpState:
+    return replace(core, releases=extras[0], resets=extras[1])
+
+
 class IrpWalker:
     def __init__(self, db: IrpFlow, fn: Function, key: str | None):
         self.db, self.fn, self.key = db, fn, key
@@ -546,7 +555,8 @@ class IrpWalker:
             fx = fx.set(f"param:{p}", status.ANY).alias(p, f"param:{p}")
         tr = (Step(fn.loc, f"completion routine {fn.name} runs when the request on the IRP has completed"),) \
             if st.phase == "done" else ()
-        Walk(fn, self.step, self.at_exit, self.edge, cond=self.on_cond).run(fn.entry, 0, st, fx, tr)
+        Walk(fn, self.step, self.at_exit, self.edge, cond=self.on_cond, widen=(_split, _join)).run(
+            fn.entry, 0, st, fx, tr)
         return self.result
 
     # -- walk callbacks ---------------------------------------------------------------------------

@@ -24,7 +24,9 @@ class DeregisterOrder(Rule):
     ## What it does
     - When the driver calls `WskRegister`, checks that every unload routine (`DriverUnload`,
       `EvtDriverUnload`, `MiniportDriverUnload`, ...) calls `WskDeregister` on every path, directly or
-      through helpers that always do.
+      through helpers. A path may skip it where a test shows there is nothing to deregister: a
+      NULL or flag test, or a test of a variable the registering function sets (`g_Registered`,
+      a state set through `InterlockedExchange(&g_State, 1)`), in unload or in its helpers.
     - Reports a `WskDeregister` reached while the provider NPI captured on the same registration is
       still held: captured earlier on the path, or captured by another function and not released
       before unload deregisters.
@@ -86,12 +88,12 @@ class DeregisterOrder(Rule):
     def _unload_paths(self, program, registers):
         dereg = MustReach(program, _call("WskDeregister"))
         may = _MayCall(program, "WskDeregister")
-        flags = _flag_names(registers)
+        misses = _UnguardedMiss(dereg, may, _flag_names(registers))
         reg_fn, reg_ev = registers[0]
         for unload, role in program.functions_with_role("unload"):
             if dereg.holds(unload):
                 continue
-            witness = _unguarded_miss(unload, dereg, may, flags)
+            witness = misses.of(unload)
             if witness is None:
                 continue
             trace = [step(reg_ev.loc, f"{reg_fn.name} registers with WSK"), role_step(role, unload),
@@ -227,14 +229,18 @@ class _MayCall:
 
 
 def _flag_names(registers) -> set:
-    """Variables and fields assigned in the functions that register: likely 'registered' flags."""
+    """Likely 'registered' flags: variables and fields the registering functions assign, or pass by
+    address to a helper (`WriteNoFence(&g_InitStatus, STATUS_SUCCESS)`, `InterlockedExchange(&g_Up, 1)`)."""
     out = set()
     for fn, _ in registers:
         for _, ev in fn.events():
             if ev.kind == "assign" and ev.target is not None:
-                k = object_key(ev.target)
-                if k:
-                    out.add(k)
+                targets = [ev.target]
+            elif ev.kind == "call" and not wsk_name(ev.expr):
+                targets = [a.kids[0] for a in ev.expr.args if a.kind == "unop" and a.op == "&" and a.kids]
+            else:
+                continue
+            out.update(k for k in map(object_key, targets) if k)
     return out
 
 
@@ -253,30 +259,49 @@ def _is_guard(cond, flags) -> bool:
     return False
 
 
-def _unguarded_miss(fn, dereg: MustReach, may: _MayCall, flags: set):
-    """The return location of a path that misses WskDeregister without skipping a guarded one."""
-    reaches = _blocks_reaching(fn, lambda b: any(may.event(e, fn) for e in b.events))
-    found = []
+class _UnguardedMiss:
+    """Where a function returns without WskDeregister on a path that skipped no guarded one. A helper
+    whose every miss is guarded (`if (!g_Registered) return;` before deregistering) counts as
+    deregistering at its call."""
 
-    def stp(st, fx, ev, tr):
-        if dereg.event_satisfies(ev, fn) or _opaque_call(dereg.program, ev, fn):
-            return STOP   # deregisters, or calls code we cannot see (unknown is not guilty)
-        return st, fx, tr
+    def __init__(self, dereg: MustReach, may: _MayCall, flags: set):
+        self.dereg, self.may, self.flags, self.memo = dereg, may, flags, {}
 
-    def edge(st, blk, succ, label):
-        if st or label not in ("T", "F") or blk.cond is None:
+    def of(self, fn):
+        if fn.key not in self.memo:
+            self.memo[fn.key] = fn.loc   # a recursive call is no proof of deregistering
+            self.memo[fn.key] = self._walk(fn)
+        return self.memo[fn.key]
+
+    def _deregisters(self, ev, fn) -> bool:
+        if self.dereg.event_satisfies(ev, fn) or _opaque_call(self.dereg.program, ev, fn):
+            return True   # deregisters, or calls code we cannot see (unknown is not guilty)
+        if ev.kind != "call" or not self.may.event(ev, fn):
+            return False
+        callee = self.dereg.program.callee(ev.expr, fn)
+        return callee is not None and self.of(callee) is None
+
+    def _walk(self, fn):
+        reaches = _blocks_reaching(fn, lambda b: any(self.may.event(e, fn) for e in b.events))
+        found = []
+
+        def stp(st, fx, ev, tr):
+            return STOP if self._deregisters(ev, fn) else (st, fx, tr)
+
+        def edge(st, blk, succ, label):
+            if st or label not in ("T", "F") or blk.cond is None:
+                return st
+            other = [s for s, lab in blk.succs if lab in ("T", "F") and s != succ]
+            if other and other[0] in reaches and _is_guard(blk.cond, self.flags):
+                return True
             return st
-        other = [s for s, lab in blk.succs if lab in ("T", "F") and s != succ]
-        if other and other[0] in reaches and _is_guard(blk.cond, flags):
-            return True
-        return st
 
-    def at_exit(st, fx, tr, ret):
-        if not st and not found:
-            found.append(ret.loc if ret is not None else fn.loc)
+        def at_exit(st, fx, tr, ret):
+            if not st and not found:
+                found.append(ret.loc if ret is not None else fn.loc)
 
-    Walk(fn, stp, at_exit, edge).run(fn.entry, 0, False, Facts())
-    return found[0] if found else None
+        Walk(fn, stp, at_exit, edge).run(fn.entry, 0, False, Facts())
+        return found[0] if found else None
 
 
 def _blocks_reaching(fn, pred) -> set:

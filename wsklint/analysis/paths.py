@@ -151,8 +151,15 @@ class Walk:
                 return
             blk = blocks[b]
             stopped = False
+            excs = [s for s, lab in blk.succs if lab == "exc"] if blk.succs else ()
+            raising = excs and any(e.kind == "call" for e in blk.events)
             for j in range(i, len(blk.events)):
                 ev = blk.events[j]
+                if raising and ev.kind == "call":
+                    # the handler is entered from the call that raised, before its effects
+                    for s in excs:
+                        work.append((s, 0, self.edge(st, blk, s, "exc") if self.edge is not None else st,
+                                     fx, tr, ret))
                 if ev.kind in ("assign", "decl"):
                     if fx.items:
                         fx = on_assign(fx, ev)
@@ -183,6 +190,8 @@ class Walk:
                     self.at_exit(st, fx, tr, ret)
                 continue
             for succ, label in blk.succs:
+                if raising and label == "exc":
+                    continue
                 nfx = fx
                 if label in ("T", "F") and blk.cond is not None and fx.consts:
                     known = status.evaluate(blk.cond, fx.const)

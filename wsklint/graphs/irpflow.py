@@ -689,10 +689,12 @@ class IrpWalker:
         returned = subj is not None and fx.resolve(subj) == f"param:{p}"
         same = returned and p not in st.moved
         o = fx.get(subj) if returned else None
-        if not ((e.path() or "").endswith("IoStatus.Status") or (o is not None and status.PENDING not in o)):
+        iostatus = (e.path() or "").endswith("IoStatus.Status")
+        if not (iostatus or (o is not None and status.PENDING not in o)):
             return False, same
         entry = dict(st.cons).get(p, status.ANY)
-        return (returned or p in st.moved) and (status.PENDING not in entry or bool(st.waits)), same
+        # `return Io->Irp->IoStatus.Status;` after waiting on a pending status also relays it
+        return (returned or iostatus or p in st.moved) and (status.PENDING not in entry or bool(st.waits)), same
 
     def _alt(self, st, fx, ret) -> Alt:
         r = None

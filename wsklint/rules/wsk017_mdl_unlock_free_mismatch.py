@@ -46,7 +46,9 @@ class MdlUnlockFreeMismatch(Rule):
     ## Known limitations
     MDLs stored in a structure, returned, or passed to a helper are assumed to be released by whoever
     receives them (for instance a completion routine that unlocks and frees). Only MDLs allocated in the
-    function are followed.
+    function are followed. In a `__try` block, the handler is entered from each call that may raise,
+    with the effects of that call and of what follows it undone (a `MmProbeAndLockPages` that raised
+    locked nothing; a flag set after it is still unset).
 
     ## References
     - [MmProbeAndLockPages](https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/wdm/nf-wdm-mmprobeandlockpages)
@@ -150,11 +152,10 @@ class MdlUnlockFreeMismatch(Rule):
         def edge(st, blk, succ, label):
             if st is None:
                 return st
-            if label == "exc" and st[0] == "locked" and st[1] == blk.id:
-                return ("alloc", None, None)   # MmProbeAndLockPages raised: nothing was locked
-            if label in ("T", "F") and blk.cond is not None and st[0] == "alloc":
+            if label in ("T", "F") and blk.cond is not None and st[0] in ("alloc", "locked", "unlocked"):
                 nb = null_branch(blk.cond, key, flow)
                 if nb is not None and nb == (label == "T"):
+                    # after the check this is the NULL branch; once locked, the MDL is known not NULL
                     return ("null", None, None)
             return st
 

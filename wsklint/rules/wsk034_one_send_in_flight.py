@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from ..analysis.buffers import blocks_of
 from ..analysis.calls import is_const
 from ..analysis.paths import Facts
 from ..analysis.sends import (RECEIVES, STREAM_SENDS, Requests, buffer_length, iterates, loop_submissions, op_arg,
@@ -54,7 +55,9 @@ class OneSendInFlight(Rule):
     messages: see WSK035), nor loops that send the same data again (retries: nothing in the
     iteration changes the buffer or the arguments of the sending helper). A wait counts as waiting for the send when it is guarded by the send's
     STATUS_PENDING, or waits on the send IRP's completion context or a sibling of the IRP in the
-    same structure; other waits are not attributed to the send.
+    same structure; other waits are not attributed to the send. Loops where an iteration can go on
+    to the next without sending (a handshake or shutdown token exchange that sends only when the
+    security package produced a token) are not reported.
 
     ## References
     - [PFN_WSK_SEND](https://learn.microsoft.com/en-us/windows-hardware/drivers/ddi/wsk/nc-wsk-pfn_wsk_send)
@@ -86,6 +89,8 @@ class OneSendInFlight(Rule):
                 for site in loop_submissions(program, sends, fn, loop, skip=_small):
                     if not _advances(site.ev, fn, varying):
                         continue        # the same data again: a retry loop, not a stream
+                    if not _every_iteration(fn, loop, blocks_of(fn)[id(site.ev)].id):
+                        continue        # iterations that may not send: a handshake or token exchange
                     if site.waits:
                         warned = True
                         yield self.report(site.ev.loc, "Each iteration of this loop submits a stream send and waits "
@@ -102,6 +107,23 @@ class OneSendInFlight(Rule):
                               "SIO_WSK_QUERY_IDEAL_SEND_BACKLOG nor enables WSK_EVENT_SEND_BACKLOG: it cannot size "
                               "the data it keeps in flight to the connection's ideal send backlog", fn=fn, trace=trace,
                               anchor=f"backlog {site.ev.expr.text}", severity="note")
+
+
+def _every_iteration(fn, loop, bid: int) -> bool:
+    """Whether every iteration that goes on to the next one passes block `bid`."""
+    if bid == loop.head:
+        return True
+    inside = set(loop.body) | {loop.head}
+    seen, stack = set(), [s for s, _ in fn.blocks[loop.head].succs if s in inside]
+    while stack:
+        b = stack.pop()
+        if b == loop.head:
+            return False
+        if b == bid or b in seen:
+            continue
+        seen.add(b)
+        stack.extend(s for s, _ in fn.blocks[b].succs if s in inside)
+    return True
 
 
 def _varying(fn, loop) -> set:

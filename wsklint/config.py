@@ -92,28 +92,30 @@ def _as_pfi(path, key, v) -> dict:
 def _as_positive(path, key, v):
     if not isinstance(v, (int, float)) or isinstance(v, bool) or v <= 0:
         raise ConfigError(f"{path}: '{key}' must be a positive number, got {v!r}")
-    return v
+    return float(v)
 
 
-# key -> (validator, what it holds); `load_config` stores the value
+# key -> (validator, what it holds, where `load_config` stores it: a Settings field or `frontend.` one;
+# values of the `path`/`paths` keys are taken relative to the configuration file)
 KEYS = {
-    "select": (_selectors, "rule codes, prefixes or names to run"),
-    "ignore": (_selectors, "rule codes, prefixes or names to skip"),
-    "per-file-ignores": (_as_pfi, "glob = [rules] to skip in matching files"),
-    "severity": (_as_sev_map, "rule code, prefix or name = error|warning|note"),
-    "include": (_str_list, "include directories"),
-    "define": (_str_list, "macro definitions NAME[=VALUE]"),
-    "flags": (_str_list, "extra compiler flags"),
-    "wdk": (_as_str, "path of a Windows Driver Kit"),
-    "compile-commands": (_as_str, "directory holding compile_commands.json"),
-    "exclude": (_str_list, "glob patterns of files or folders to skip"),
-    "drivers": (_str_list, "glob patterns; each matching file or folder is analysed as its own driver"),
-    "docs-url": (_as_str, "base URL of the rule pages"),
-    "timeout": (_as_positive, "per-file parse time limit in seconds"),
-    "baseline": (_as_str, "baseline file of accepted findings (JSON, from --write-baseline)"),
-    "sarif-category": (_as_str, "SARIF runAutomationDetails category (GitHub code scanning)"),
-    "fail-on": (_choice(*SEVERITY_VALUES), "lowest severity that fails the run: error|warning|note"),
+    "select": (_selectors, "rule codes, prefixes or names to run", "select"),
+    "ignore": (_selectors, "rule codes, prefixes or names to skip", "ignore"),
+    "per-file-ignores": (_as_pfi, "glob = [rules] to skip in matching files", "per_file_ignores"),
+    "severity": (_as_sev_map, "rule code, prefix or name = error|warning|note", "severity"),
+    "include": (_str_list, "include directories", "frontend.include_dirs"),
+    "define": (_str_list, "macro definitions NAME[=VALUE]", "frontend.defines"),
+    "flags": (_str_list, "extra compiler flags", "frontend.extra_args"),
+    "wdk": (_as_str, "path of a Windows Driver Kit", "frontend.wdk"),
+    "compile-commands": (_as_str, "directory holding compile_commands.json", "frontend.compile_db"),
+    "exclude": (_str_list, "glob patterns of files or folders to skip", "exclude"),
+    "drivers": (_str_list, "glob patterns; each matching file or folder is analysed as its own driver", "drivers"),
+    "docs-url": (_as_str, "base URL of the rule pages", "docs_url"),
+    "timeout": (_as_positive, "per-file parse time limit in seconds", "frontend.timeout"),
+    "baseline": (_as_str, "baseline file of accepted findings (JSON, from --write-baseline)", "baseline"),
+    "sarif-category": (_as_str, "SARIF runAutomationDetails category (GitHub code scanning)", "sarif_category"),
+    "fail-on": (_choice(*SEVERITY_VALUES), "lowest severity that fails the run: error|warning|note", "fail_on"),
 }
+_PATHS = {"include", "wdk", "compile-commands", "baseline"}
 
 
 def find_config(start: str) -> Path | None:
@@ -159,38 +161,10 @@ def load_config(path: Path, settings: Settings | None = None) -> Settings:
         if spec is None:
             raise ConfigError(f"{path}: unknown key '{key}' (allowed: {', '.join(sorted(KEYS))})")
         v = spec[0](path, key, value)
-        if key == "select":
-            s.select = v
-        elif key == "ignore":
-            s.ignore = v
-        elif key == "per-file-ignores":
-            s.per_file_ignores = v
-        elif key == "severity":
-            s.severity = v
-        elif key == "include":
-            s.frontend.include_dirs = [_abs(base, x) for x in v]
-        elif key == "define":
-            s.frontend.defines = v
-        elif key == "flags":
-            s.frontend.extra_args = v
-        elif key == "wdk":
-            s.frontend.wdk = _abs(base, v)
-        elif key == "compile-commands":
-            s.frontend.compile_db = _abs(base, v)
-        elif key == "exclude":
-            s.exclude = v
-        elif key == "drivers":
-            s.drivers = v
-        elif key == "docs-url":
-            s.docs_url = v
-        elif key == "timeout":
-            s.frontend.timeout = float(v)
-        elif key == "baseline":
-            s.baseline = _abs(base, v)
-        elif key == "sarif-category":
-            s.sarif_category = v
-        elif key == "fail-on":
-            s.fail_on = v
+        if key in _PATHS:
+            v = [_abs(base, x) for x in v] if isinstance(v, list) else _abs(base, v)
+        target, _, field = spec[2].rpartition(".")
+        setattr(s.frontend if target else s, field, v)
     return s
 
 

@@ -57,12 +57,22 @@ class MustReach:
         return [Step(loc, "returns here")] if loc is not None else [Step(fn.loc, "falls off the end")]
 
 
-def call_chains(program: Program, start: Function, pred: Pred, max_depth: int = 12):
-    """Yield (chain, fn, event) for events matching `pred` reachable from `start` through direct calls.
+def direct_targets(program: Program) -> Callable:
+    """`targets(call, fn)` over direct calls: the callee when it has a body here."""
+    def targets(call, fn):
+        callee = program.callee(call, fn)
+        return [callee] if callee is not None and callee.blocks else []
+    return targets
+
+
+def call_chains(program: Program, start: Function, pred: Pred, max_depth: int = 12, targets=None):
+    """Yield (chain, fn, event) for events matching `pred` reachable from `start` through the calls
+    `targets(call, fn)` resolves (direct calls by default).
 
     `chain` is [(caller Function, call Event), ...] from `start` to `fn`. Each function is entered once
     (the shortest chain wins), so the search is linear in the program size.
     """
+    targets = targets or direct_targets(program)
     seen = {start.key}
     queue = deque([(start, [])])
     while queue:
@@ -71,10 +81,10 @@ def call_chains(program: Program, start: Function, pred: Pred, max_depth: int = 
             if pred(ev, fn):
                 yield chain, fn, ev
             if ev.kind == "call" and len(chain) < max_depth:
-                callee = program.callee(ev.expr, fn)
-                if callee is not None and callee.key not in seen and callee.blocks:
-                    seen.add(callee.key)
-                    queue.append((callee, chain + [(fn, ev)]))
+                for callee in targets(ev.expr, fn):
+                    if callee.key not in seen:
+                        seen.add(callee.key)
+                        queue.append((callee, chain + [(fn, ev)]))
 
 
 def chain_steps(chain, last_fn: Function, last_ev: Event, last_note: str) -> list[Step]:

@@ -34,6 +34,7 @@ from functools import cached_property
 import networkx as nx
 
 from ..analysis.calls import wsk_name
+from ..analysis.interproc import call_chains, direct_targets
 from ..model import Event, Expr, Function, Loc
 
 CALL_KINDS = frozenset({"call", "pointer"})
@@ -55,6 +56,7 @@ class CallGraph:
     def __init__(self, program):
         self.program = program
         self.graph = nx.DiGraph()
+        self._direct = direct_targets(program)
         self._targets: dict[int, list[Function]] = {}
         for key, fn in program.functions.items():
             self.graph.add_node(key, fn=fn, roles=program.roles.get(key, []))
@@ -121,10 +123,7 @@ class CallGraph:
     def targets(self, call: Expr, fn: Function) -> list[Function]:
         """Driver functions (with bodies) that the call `call` in `fn` may run."""
         got = self._targets.get(id(call))
-        if got is None:
-            callee = self.program.callee(call, fn)
-            got = [callee] if callee is not None and callee.blocks else []
-        return got
+        return got if got is not None else self._direct(call, fn)
 
     def callees(self, key: str, kinds=CALL_KINDS):
         for _, b, data in self.graph.out_edges(key, data=True):
@@ -168,18 +167,7 @@ class CallGraph:
         """Yield (chain, fn, event) for events matching `pred(event, fn)` reachable from `start` over
         call and pointer edges; `chain` is [(caller Function, call Event), ...]. Each function is
         entered once (the shortest chain wins)."""
-        seen = {start.key}
-        queue = deque([(start, [])])
-        while queue:
-            fn, chain = queue.popleft()
-            for _, ev in fn.events():
-                if pred(ev, fn):
-                    yield chain, fn, ev
-                if ev.kind == "call" and len(chain) < max_depth:
-                    for callee in self.targets(ev.expr, fn):
-                        if callee.key not in seen:
-                            seen.add(callee.key)
-                            queue.append((callee, chain + [(fn, ev)]))
+        return call_chains(self.program, start, pred, max_depth, self.targets)
 
 
 def _table_at(program, loc: Loc) -> str | None:

@@ -15,7 +15,7 @@ from .config import Settings, all_rules, check_selectors, rule_matches, select_r
 from .frontend import SOURCE_SUFFIXES, Frontend
 from .model import Loc
 from .program import Program
-from .result import Notification, RunResult
+from .result import Notification, RunResult, key_path, rel_path
 from .rules import ALL_RULES
 from .stack import with_deep_stack
 from .suppress import Suppressions
@@ -58,7 +58,7 @@ def _excluded(path: str, patterns: list[str], base: str | None = None) -> bool:
     """A pattern matches the path relative to `base`, one of its parent folders, or the file name."""
     if not patterns:
         return False
-    rel = _posix(_rel(os.path.abspath(path), base or os.getcwd()))
+    rel = key_path(os.path.abspath(path), base or os.getcwd())
     parts = rel.split("/")
     cands = ["/".join(parts[:k]) for k in range(1, len(parts) + 1)] + [parts[-1]]
     return any(fnmatch.fnmatch(c, pat.rstrip("/")) for pat in patterns for c in cands)
@@ -163,7 +163,7 @@ class Engine:
         else:
             failures = []
         for f in failures:
-            result.notifications.append(Notification("error", f"{_rel(f.path, root)}: {f.reason}", f.path,
+            result.notifications.append(Notification("error", f"{rel_path(f.path, root)}: {f.reason}", f.path,
                                                      code=f"parse-{f.kind}"))
         ordered = [models[f] for f in files if f in models]
         for m in ordered:
@@ -239,7 +239,7 @@ class Engine:
     def _ignored_for_file(self, rule_cls, path: str) -> bool:
         if not self.settings.per_file_ignores:
             return False
-        rel = _posix(_rel(path, self.base))
+        rel = key_path(path, self.base)
         return any((fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(os.path.basename(path), g))
                    and rule_matches(rule_cls, sels) for g, sels in self.settings.per_file_ignores.items())
 
@@ -299,20 +299,8 @@ def fingerprint(d, root: str) -> str:
     """Stable under unrelated edits: rule, file, function and the statements involved, no line numbers."""
     anchor = d.anchor or _NUMS.sub("", d.message)
     anchor = " ".join(anchor.split())
-    h = hashlib.sha256("\0".join([d.code, _posix(_rel(d.loc.file, root)), d.function, anchor]).encode())
+    h = hashlib.sha256("\0".join([d.code, key_path(d.loc.file, root), d.function, anchor]).encode())
     return h.hexdigest()[:32]
-
-
-def _rel(path: str, root: str) -> str:
-    try:
-        return os.path.relpath(path, root)
-    except ValueError:
-        return path
-
-
-def _posix(path: str) -> str:
-    """Forward slashes, so fingerprints and globs are the same on Windows and elsewhere."""
-    return path.replace(os.sep, "/")
 
 
 __all__ = ["Engine", "collect_sources", "fingerprint", "Loc"]

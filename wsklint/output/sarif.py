@@ -8,7 +8,7 @@ from pathlib import PurePath
 import attr
 import sarif_om as so
 
-from ..result import RunResult
+from ..result import RunResult, inside
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 MAX_RESULTS = 25000            # GitHub rejects more results per run
@@ -37,13 +37,7 @@ def _to_json(obj):
 
 
 def _uri(path: str, root: str) -> str:
-    try:
-        rel = os.path.relpath(path, root)
-    except ValueError:
-        rel = os.path.basename(path)
-    if rel.startswith(".."):
-        rel = os.path.basename(path)   # never emit absolute paths
-    return PurePath(rel).as_posix()
+    return PurePath(inside(path, root) or os.path.basename(path)).as_posix()   # never absolute paths
 
 
 def _region(loc) -> so.Region | None:

@@ -1,17 +1,11 @@
 """Compiler-style text: `path:line:col: severity: message [CODE]`, with the proving path indented."""
 from __future__ import annotations
 
-import os
-
-from ..result import RunResult
+from ..result import RunResult, inside
 
 
 def _rel(path: str, root: str) -> str:
-    try:
-        rel = os.path.relpath(path, root)
-    except ValueError:
-        return path
-    return path if rel.startswith("..") else rel
+    return inside(path, root) or path
 
 
 def _where(loc, root: str) -> str:

@@ -37,7 +37,6 @@ def main(paths):
         res = eng.run([path])
         wall = time.perf_counter() - t0
         eng.close()
-        models = {}
         print(f"== {path}: {len(files)} files, {wall:.2f} s wall")
         print(f"{'file':<40} {'lines':>6} {'funcs':>5} {'wsk calls':>10} {'notes':>5} {'parse s':>8} {'total s':>8}")
         from wsklint.frontend import Frontend
@@ -55,7 +54,6 @@ def main(paths):
             print(f"{os.path.relpath(f, path) if os.path.isdir(path) else os.path.basename(f):<40} {m.lines:>6} "
                   f"{len(m.functions):>5} {recovered:>4}/{present:<5} {len(m.notes):>5} {m.parse_seconds:>8.3f} "
                   f"{m.total_seconds:>8.3f}")
-            models[f] = m
         for d in res.diagnostics:
             print(f"  {os.path.relpath(d.loc.file, path if os.path.isdir(path) else os.path.dirname(path))}:"
                   f"{d.loc.line}: {d.severity}: {d.message} [{d.code}]")

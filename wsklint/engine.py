@@ -13,7 +13,6 @@ from . import __version__
 from .baseline import apply_baseline, load_baseline
 from .config import Settings, all_rules, check_selectors, rule_matches, select_rules, severity_for
 from .frontend import SOURCE_SUFFIXES, Frontend
-from .model import Loc
 from .program import Program
 from .result import Notification, RunResult, key_path, rel_path
 from .rules import ALL_RULES
@@ -303,4 +302,4 @@ def fingerprint(d, root: str) -> str:
     return h.hexdigest()[:32]
 
 
-__all__ = ["Engine", "collect_sources", "fingerprint", "Loc"]
+__all__ = ["Engine", "collect_sources", "fingerprint"]

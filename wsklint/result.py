@@ -107,7 +107,6 @@ class RunResult:
     rules: list = field(default_factory=list)      # [RuleInfo] of the enabled rules
     tool_version: str = ""
     stats: dict = field(default_factory=dict)
-    truncated: int = 0                 # results left out of a size-limited output
     baseline: str | None = None        # the baseline file findings were compared with
     project_root: str = ""             # fingerprints and baselines name files relative to it (default: root)
 

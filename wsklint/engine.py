@@ -45,12 +45,7 @@ def collect_sources(paths: list[str], exclude: list[str], base: str | None = Non
         if not found:
             notes.append(Notification("warning", f"{p}: no C or C++ sources found", p, code="no-sources"))
         files.extend(found)
-    seen, unique = set(), []
-    for f in files:
-        if f not in seen:
-            seen.add(f)
-            unique.append(f)
-    return unique, notes
+    return list(dict.fromkeys(files)), notes
 
 
 def _excluded(path: str, patterns: list[str], base: str | None = None) -> bool:
@@ -67,12 +62,9 @@ def source_root(files: list[str], explicit: str | None) -> str:
     if explicit:
         return os.path.abspath(explicit)
     cwd = os.getcwd()
-    if files and all(os.path.abspath(f).startswith(os.path.join(cwd, "")) for f in files):
+    if not files or all(os.path.abspath(f).startswith(os.path.join(cwd, "")) for f in files):
         return cwd
-    if not files:
-        return cwd
-    common = os.path.commonpath([os.path.dirname(f) for f in files])
-    return common
+    return os.path.commonpath([os.path.dirname(f) for f in files])
 
 
 def driver_units(files: list[str], patterns: list[str], base: str) -> list[list[str]]:

@@ -11,7 +11,7 @@ import traceback
 
 from . import __version__
 from .baseline import apply_baseline, load_baseline
-from .config import Settings, all_rules, check_selectors, rule_matches, select_rules, severity_for
+from .config import Settings, all_rules, check_selectors, rule_matches, rule_named, select_rules, severity_for
 from .frontend import SOURCE_SUFFIXES, Frontend
 from .program import Program
 from .result import Notification, RunResult, key_path, rel_path
@@ -266,10 +266,8 @@ class Engine:
 
 def _resolve(word: str) -> str | None:
     """The catalog rule a suppression names by code or name (meta codes cannot be suppressed inline)."""
-    for r in ALL_RULES:
-        if r.code == word.upper() or r.name == word:
-            return r.code
-    return None
+    rule = rule_named(word, ALL_RULES)
+    return rule.code if rule else None
 
 
 def _units_per_path(files: list[str], paths: list[str]) -> list[list[str]]:

@@ -50,7 +50,7 @@ def apply_baseline(result: RunResult, baseline: Baseline) -> None:
     for d in result.diagnostics:
         d.new = d.fingerprint not in baseline.fingerprints
         found.add(d.fingerprint)
-    analysed = {_rel(f, result.project_root or result.root) for f in result.files}
+    analysed = {result.key_path(f) for f in result.files}
     gone = [e for e in baseline.entries if e["fingerprint"] not in found and e.get("file") in analysed]
     if gone:
         result.notifications.append(Notification(
@@ -66,7 +66,7 @@ def write_baseline(result: RunResult, path: str) -> int:
             continue
         d.new = False
         findings.append({"fingerprint": d.fingerprint, "code": d.code, "name": d.name,
-                         "file": _rel(d.loc.file, result.project_root or result.root), "function": d.function, "line": d.loc.line,
+                         "file": result.key_path(d.loc.file), "function": d.function, "line": d.loc.line,
                          "message": d.message})
     findings.sort(key=lambda e: (e["file"], e["line"], e["code"], e["fingerprint"]))
     doc = {"tool": "wsklint", "version": result.tool_version, "format": FORMAT, "about": _ABOUT,
@@ -78,10 +78,3 @@ def write_baseline(result: RunResult, path: str) -> int:
         f.write("\n")
     result.baseline = path
     return len(findings)
-
-
-def _rel(path: str, root: str) -> str:
-    try:
-        return os.path.relpath(path, root).replace(os.sep, "/")
-    except ValueError:
-        return path

@@ -205,13 +205,12 @@ def rules_cmd():
 @click.argument("code")
 def rule_cmd(code):
     """Print the documentation of rule CODE (e.g. WSK013, or a rule name)."""
-    from .config import all_rules
+    from .config import rule_named
     from .docs import find_corpus, rule_page
-    for r in all_rules():
-        if r.code == code.upper() or r.name == code:
-            click.echo(rule_page(r, find_corpus()), nl=False)
-            return
-    _fail(f"unknown rule '{code}' (see `wsklint rules`)")
+    rule = rule_named(code)
+    if rule is None:
+        _fail(f"unknown rule '{code}' (see `wsklint rules`)")
+    click.echo(rule_page(rule, find_corpus()), nl=False)
 
 
 @main.command("server")

@@ -179,6 +179,12 @@ def all_rules() -> list:
     return list(ALL_RULES) + list(META_RULES)
 
 
+def rule_named(word: str, rules=None):
+    """The rule `word` names by code (any case) or by name, or None; `rules` default to `all_rules()`."""
+    return next((r for r in (all_rules() if rules is None else rules) if r.code == word.upper() or r.name == word),
+                None)
+
+
 def _matches(rule, sel: str) -> bool:
     s = sel.strip()
     if not s:

@@ -11,11 +11,10 @@ import traceback
 
 from . import __version__
 from .baseline import apply_baseline, load_baseline
-from .config import Settings, all_rules, check_selectors, rule_matches, select_rules, severity_for
+from .config import Settings, all_rules, check_selectors, rule_matches, rule_named, select_rules, severity_for
 from .frontend import SOURCE_SUFFIXES, Frontend
-from .model import Loc
 from .program import Program
-from .result import Notification, RunResult
+from .result import Notification, RunResult, key_path, rel_path
 from .rules import ALL_RULES
 from .stack import with_deep_stack
 from .suppress import Suppressions
@@ -46,19 +45,14 @@ def collect_sources(paths: list[str], exclude: list[str], base: str | None = Non
         if not found:
             notes.append(Notification("warning", f"{p}: no C or C++ sources found", p, code="no-sources"))
         files.extend(found)
-    seen, unique = set(), []
-    for f in files:
-        if f not in seen:
-            seen.add(f)
-            unique.append(f)
-    return unique, notes
+    return list(dict.fromkeys(files)), notes
 
 
 def _excluded(path: str, patterns: list[str], base: str | None = None) -> bool:
     """A pattern matches the path relative to `base`, one of its parent folders, or the file name."""
     if not patterns:
         return False
-    rel = _posix(_rel(os.path.abspath(path), base or os.getcwd()))
+    rel = key_path(os.path.abspath(path), base or os.getcwd())
     parts = rel.split("/")
     cands = ["/".join(parts[:k]) for k in range(1, len(parts) + 1)] + [parts[-1]]
     return any(fnmatch.fnmatch(c, pat.rstrip("/")) for pat in patterns for c in cands)
@@ -68,12 +62,9 @@ def source_root(files: list[str], explicit: str | None) -> str:
     if explicit:
         return os.path.abspath(explicit)
     cwd = os.getcwd()
-    if files and all(os.path.abspath(f).startswith(os.path.join(cwd, "")) for f in files):
+    if not files or all(os.path.abspath(f).startswith(os.path.join(cwd, "")) for f in files):
         return cwd
-    if not files:
-        return cwd
-    common = os.path.commonpath([os.path.dirname(f) for f in files])
-    return common
+    return os.path.commonpath([os.path.dirname(f) for f in files])
 
 
 def driver_units(files: list[str], patterns: list[str], base: str) -> list[list[str]]:
@@ -163,7 +154,7 @@ class Engine:
         else:
             failures = []
         for f in failures:
-            result.notifications.append(Notification("error", f"{_rel(f.path, root)}: {f.reason}", f.path,
+            result.notifications.append(Notification("error", f"{rel_path(f.path, root)}: {f.reason}", f.path,
                                                      code=f"parse-{f.kind}"))
         ordered = [models[f] for f in files if f in models]
         for m in ordered:
@@ -239,7 +230,7 @@ class Engine:
     def _ignored_for_file(self, rule_cls, path: str) -> bool:
         if not self.settings.per_file_ignores:
             return False
-        rel = _posix(_rel(path, self.base))
+        rel = key_path(path, self.base)
         return any((fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(os.path.basename(path), g))
                    and rule_matches(rule_cls, sels) for g, sels in self.settings.per_file_ignores.items())
 
@@ -275,10 +266,8 @@ class Engine:
 
 def _resolve(word: str) -> str | None:
     """The catalog rule a suppression names by code or name (meta codes cannot be suppressed inline)."""
-    for r in ALL_RULES:
-        if r.code == word.upper() or r.name == word:
-            return r.code
-    return None
+    rule = rule_named(word, ALL_RULES)
+    return rule.code if rule else None
 
 
 def _units_per_path(files: list[str], paths: list[str]) -> list[list[str]]:
@@ -299,20 +288,8 @@ def fingerprint(d, root: str) -> str:
     """Stable under unrelated edits: rule, file, function and the statements involved, no line numbers."""
     anchor = d.anchor or _NUMS.sub("", d.message)
     anchor = " ".join(anchor.split())
-    h = hashlib.sha256("\0".join([d.code, _posix(_rel(d.loc.file, root)), d.function, anchor]).encode())
+    h = hashlib.sha256("\0".join([d.code, key_path(d.loc.file, root), d.function, anchor]).encode())
     return h.hexdigest()[:32]
 
 
-def _rel(path: str, root: str) -> str:
-    try:
-        return os.path.relpath(path, root)
-    except ValueError:
-        return path
-
-
-def _posix(path: str) -> str:
-    """Forward slashes, so fingerprints and globs are the same on Windows and elsewhere."""
-    return path.replace(os.sep, "/")
-
-
-__all__ = ["Engine", "collect_sources", "fingerprint", "Loc"]
+__all__ = ["Engine", "collect_sources", "fingerprint"]

@@ -209,12 +209,6 @@ class Program:
             return self.resolve(call.name, caller.file)
         return None
 
-    def rel(self, path: str, root: str) -> str:
-        try:
-            return os.path.relpath(path, root)
-        except ValueError:
-            return path
-
     # -- roles -----------------------------------------------------------------------------------
     @cached_property
     def roles(self) -> dict[str, list[Role]]:

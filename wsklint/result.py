@@ -1,11 +1,34 @@
 """The one result model every renderer reads (text, json, sarif, github, LSP)."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from .model import Loc
 
 SEVERITIES = ("error", "warning", "note")
+
+
+def rel_path(path: str, root: str) -> str:
+    """`path` relative to `root` (climbing with `..` if need be); `path` itself on another drive."""
+    try:
+        return os.path.relpath(path, root)
+    except ValueError:
+        return path
+
+
+def key_path(path: str, root: str) -> str:
+    """`rel_path` with forward slashes, so fingerprints, baselines and globs are the same on Windows."""
+    return rel_path(path, root).replace(os.sep, "/")
+
+
+def inside(path: str, root: str) -> str | None:
+    """`path` relative to `root` when it lies below it, else None (reports never climb out of the root)."""
+    try:
+        rel = os.path.relpath(path, root)
+    except ValueError:
+        return None
+    return None if rel.startswith("..") else rel
 
 
 @dataclass(slots=True)
@@ -84,9 +107,12 @@ class RunResult:
     rules: list = field(default_factory=list)      # [RuleInfo] of the enabled rules
     tool_version: str = ""
     stats: dict = field(default_factory=dict)
-    truncated: int = 0                 # results left out of a size-limited output
     baseline: str | None = None        # the baseline file findings were compared with
     project_root: str = ""             # fingerprints and baselines name files relative to it (default: root)
+
+    def key_path(self, path: str) -> str:
+        """How fingerprints and baselines name `path`."""
+        return key_path(path, self.project_root or self.root)
 
     def shown(self) -> list:
         """Findings a user must act on: not suppressed in the source, not accepted in the baseline."""

@@ -16,8 +16,7 @@ from pathlib import Path
 from .. import __version__
 from ..model import MODEL_VERSION, FileModel, Note
 from .flags import BASE_ARGS, BUNDLED_INCLUDE, FlagsError, compile_flags_txt, find_wdk, load_compile_db, sanitize
-from .parse import ParseJob
-from .pool import ParseFailure, ParsePool, run_job
+from .pool import ParseFailure, ParseJob, ParsePool, run_job
 
 __all__ = ["Frontend", "FrontendOptions", "FlagsError", "ParseFailure", "SOURCE_SUFFIXES", "includes_fresh"]
 

@@ -32,7 +32,6 @@ _TOKEN_KINDS = {K.MEMBER_REF_EXPR, K.UNEXPOSED_EXPR, K.CALL_EXPR, K.DECL_REF_EXP
 _ASSIGN_OPS = {"=", "*=", "/=", "%=", "+=", "-=", "<<=", ">>=", "&=", "^=", "|="}
 _SAL_RE = re.compile(r"^(_IRQL_\w+|__drv_\w*IRQL\w*|__drv_\w*FunctionIRQL|_Function_class_|__drv_functionClass"
                      r"|_Dispatch_type_|__drv_dispatchType)$")
-_IDENT_RE = re.compile(r"[A-Za-z_]\w*$")
 
 
 def norm_type(spelling: str) -> str:
@@ -1144,10 +1143,6 @@ def _dedupe(xs):
             seen.add(x)
             out.append(x)
     return out
-
-
-def is_identifier(s: str) -> bool:
-    return bool(_IDENT_RE.match(s))
 
 
 def project_filter_for(system_dirs: list[str]):

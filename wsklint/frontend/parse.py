@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 import re
 import time
-from dataclasses import dataclass, field
 
 import clang.cindex as ci
 
 from ..model import FileModel, Note
 from .convert import Converter, project_filter_for
+from .pool import ParseJob
 
 STUB_PATH = "/__wsklint__/stubs.h"
 KEEP_GOING = 0x200
@@ -32,17 +32,6 @@ _GENERATED = (".tmh", ".clog.h", "_clog.h", ".g.h")
 
 class InputError(Exception):
     """The file cannot be analysed at all (binary, unreadable)."""
-
-
-@dataclass
-class ParseJob:
-    path: str
-    args: list            # full clang argument list (sanitised)
-    lang: str             # c | c++
-    system_dirs: list = field(default_factory=list)   # header dirs that are not the project's
-    notes: list = field(default_factory=list)         # notes from flag handling, carried into the model
-    search_root: str | None = None                    # missing headers may be looked for below this
-    text: bytes | None = None     # the file's content when it differs from the disk (an editor buffer)
 
 
 def parse_file(job: ParseJob) -> FileModel:

@@ -6,11 +6,21 @@ import os
 import pickle
 import time
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 
 from ..stack import with_deep_stack
-from .parse import InputError, ParseJob, parse_file
+
+
+@dataclass
+class ParseJob:
+    path: str
+    args: list            # full clang argument list (sanitised)
+    lang: str             # c | c++
+    system_dirs: list = field(default_factory=list)   # header dirs that are not the project's
+    notes: list = field(default_factory=list)         # notes from flag handling, carried into the model
+    search_root: str | None = None                    # missing headers may be looked for below this
+    text: bytes | None = None     # the file's content when it differs from the disk (an editor buffer)
 
 
 @dataclass
@@ -22,6 +32,10 @@ class ParseFailure:
 
 def run_job(job: ParseJob):
     """Parse in this process; returns a FileModel or a ParseFailure."""
+    # libclang is loaded by the first parse, not on import: commands that parse nothing (`wsklint
+    # rules`, `--help`, a run served wholly from the model cache) never pay for it
+    from .parse import InputError, parse_file
+
     inject = os.environ.get("WSKLINT_FAULT_INJECT", "")   # test hook: "crash:<name>" or "hang:<name>"
     if inject:
         what, _, needle = inject.partition(":")

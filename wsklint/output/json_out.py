@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import os
 
-from ..result import RunResult
+from ..result import RunResult, inside
 
 
 def _loc(loc, root):
@@ -13,11 +13,7 @@ def _loc(loc, root):
 
 
 def _rel(path, root):
-    try:
-        rel = os.path.relpath(path, root)
-    except ValueError:
-        return os.path.basename(path)
-    return os.path.basename(path) if rel.startswith("..") else rel
+    return inside(path, root) or os.path.basename(path)
 
 
 def to_dict(result: RunResult) -> dict:

@@ -8,7 +8,8 @@ from pathlib import PurePath
 import attr
 import sarif_om as so
 
-from ..result import RunResult
+from ..model import Loc
+from ..result import RunResult, inside
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 MAX_RESULTS = 25000            # GitHub rejects more results per run
@@ -37,13 +38,7 @@ def _to_json(obj):
 
 
 def _uri(path: str, root: str) -> str:
-    try:
-        rel = os.path.relpath(path, root)
-    except ValueError:
-        rel = os.path.basename(path)
-    if rel.startswith(".."):
-        rel = os.path.basename(path)   # never emit absolute paths
-    return PurePath(rel).as_posix()
+    return PurePath(inside(path, root) or os.path.basename(path)).as_posix()   # never absolute paths
 
 
 def _region(loc) -> so.Region | None:
@@ -131,7 +126,7 @@ def to_dict(result: RunResult, category: str | None = None) -> dict:
         results.append(r)
     notes = [so.Notification(message=so.Message(text=n.message), level=n.level if n.level in LEVEL else "note",
                              descriptor=so.ReportingDescriptorReference(id=n.code) if n.code else None,
-                             locations=[_location(_Loc(n.file, n.line), root)] if n.file and os.path.isabs(n.file)
+                             locations=[_location(Loc(n.file, n.line, 1), root)] if n.file and os.path.isabs(n.file)
                              else None)
              for n in result.notifications]
     if truncated:
@@ -171,8 +166,3 @@ def _del_region(loc):
     end_line = loc.end_line or loc.line
     end_col = loc.end_col or loc.col
     return so.Region(start_line=loc.line, start_column=loc.col, end_line=end_line, end_column=end_col)
-
-
-class _Loc:
-    def __init__(self, file, line):
-        self.file, self.line, self.col, self.end_line, self.end_col = file, line, 1, 0, 0

@@ -1,31 +1,24 @@
 """Compiler-style text: `path:line:col: severity: message [CODE]`, with the proving path indented."""
 from __future__ import annotations
 
-import os
-
-from ..result import RunResult
+from ..result import RunResult, inside
 
 
 def _rel(path: str, root: str) -> str:
-    try:
-        rel = os.path.relpath(path, root)
-    except ValueError:
-        return path
-    return path if rel.startswith("..") else rel
+    return inside(path, root) or path
 
 
 def _where(loc, root: str) -> str:
     return f"{_rel(loc.file, root)}:{loc.line}:{loc.col}"
 
 
-def render(result: RunResult, show_trace: bool = True) -> str:
+def render(result: RunResult) -> str:
     lines = []
-    for d in result.shown():
-        lines.append(f"{_where(d.loc, result.root)}: {d.severity}: {d.message} [{d.code}]")
-        if show_trace:
-            for s in d.trace:
-                lines.append(f"    {_where(s.loc, result.root)}: note: {s.note}")
     shown = result.shown()
+    for d in shown:
+        lines.append(f"{_where(d.loc, result.root)}: {d.severity}: {d.message} [{d.code}]")
+        for s in d.trace:
+            lines.append(f"    {_where(s.loc, result.root)}: note: {s.note}")
     counts = {}
     for d in shown:
         counts[d.severity] = counts.get(d.severity, 0) + 1

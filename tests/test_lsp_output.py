@@ -66,3 +66,23 @@ def test_an_edit_reparses_only_the_edited_file(tmp_path):
         assert an.check(str(b), {}).parsed == 2
     finally:
         an.close()
+
+
+def test_exclude_globs_are_relative_to_the_configuration_not_the_server_directory(tmp_path, monkeypatch):
+    drv = tmp_path / "drv"
+    (drv / "gen").mkdir(parents=True)
+    (tmp_path / "wsklint.toml").write_text('exclude = ["drv/gen"]\n')
+    main = drv / "main.c"
+    main.write_text("#include <ntddk.h>\nvoid A(void) { }\n")
+    (drv / "other.c").write_text("#include <ntddk.h>\nvoid B(void) { }\n")
+    (drv / "gen" / "table.c").write_text("#include <ntddk.h>\nvoid C(void) { }\n")
+    elsewhere = tmp_path / "editor"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)     # the server runs in the extension's folder
+    an = Analyzer(ClientSettings())
+    try:
+        ctx = an.context(str(main))
+        assert an.unit_for(ctx, str(drv / "gen" / "table.c")) == []
+        assert sorted(an.unit_for(ctx, str(main))) == [str(main), str(drv / "other.c")]
+    finally:
+        an.close()

@@ -124,13 +124,13 @@ class Analyzer:
             ctx.listing = None
 
     def unit_for(self, ctx: _Context, path: str) -> list:
-        s = ctx.settings
-        if _excluded(path, s.exclude):
+        s, root = ctx.settings, ctx.engine.base
+        if _excluded(path, s.exclude, root):
             return []
         if s.drivers:
             base = s.config_dir or os.path.dirname(path)
             if ctx.listing is None or path not in ctx.listing:
-                ctx.listing, _ = collect_sources([base], s.exclude)
+                ctx.listing, _ = collect_sources([base], s.exclude, root)
             files = ctx.listing if path in ctx.listing else ctx.listing + [path]
             for unit in driver_units(files, s.drivers, base):
                 if path in unit:
@@ -144,7 +144,7 @@ class Analyzer:
         except OSError:
             names = []
         files = [os.path.join(d, n) for n in names if self.handles(n) and os.path.isfile(os.path.join(d, n))]
-        files = [f for f in files if not _excluded(f, s.exclude)]
+        files = [f for f in files if not _excluded(f, s.exclude, root)]
         return files if path in files else files + [path]
 
     def check(self, path: str, texts: dict, avoid=frozenset(), on_parse=None) -> Check:

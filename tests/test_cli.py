@@ -156,3 +156,15 @@ def test_dump_model(tmp_path):
     data = json.loads(r.stdout)
     assert [f["name"] for f in data["functions"]] == ["DriverUnload"]
     assert data["functions"][0]["role_types"] == ["DRIVER_UNLOAD"]
+
+
+def test_debugging_commands_read_the_configuration_like_check(tmp_path):
+    (tmp_path / "wsklint.toml").write_text('define = ["WITH_NET=1"]\n')
+    src = tmp_path / "drv.c"
+    src.write_text("#include <ntddk.h>\n#if WITH_NET\nVOID NetStart(VOID) { }\n#endif\n")
+    r = wsklint("dump-model", str(src), "--no-cache", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert [f["name"] for f in json.loads(r.stdout)["functions"]] == ["NetStart"]
+    (tmp_path / "wsklint.toml").write_text('unknown-key = 1\n')
+    r = wsklint("callgraph", str(src), cwd=tmp_path)
+    assert r.returncode == 2 and "unknown key" in r.stderr

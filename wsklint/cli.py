@@ -35,9 +35,14 @@ def main():
     """Static analysis for Windows kernel drivers that use Winsock Kernel (WSK)."""
 
 
-def frontend_options(p, wdk, include, define, jobs, timeout, no_cache) -> FrontendOptions:
-    return FrontendOptions(include_dirs=list(include), defines=list(define), compile_db=p, wdk=wdk,
-                           jobs=jobs, timeout=timeout or 120.0, use_cache=not no_cache)
+def frontend_options(paths, p, wdk, include, define, jobs, timeout, no_cache) -> FrontendOptions:
+    """The front end's options as `check` builds them: the configuration found from the first path, then
+    the command line."""
+    try:
+        return load_settings(None, False, paths, None, (), None, p, wdk, include, define, jobs, timeout,
+                             no_cache).frontend
+    except ConfigError as e:
+        _fail(str(e))
 
 
 def load_settings(config: str | None, isolated: bool, paths, select, ignore, root, p, wdk, include, define, jobs,
@@ -236,7 +241,7 @@ def callgraph(paths, fmt, p, wdk, include, define, jobs, timeout, no_cache):
         if n.code == "missing-path":
             _fail(n.message)
     try:
-        fe = Frontend(frontend_options(p, wdk, include, define, jobs, timeout, no_cache))
+        fe = Frontend(frontend_options(list(paths), p, wdk, include, define, jobs, timeout, no_cache))
     except FlagsError as e:
         _fail(str(e))
     try:
@@ -284,7 +289,7 @@ def dump_model(file, function, p, wdk, include, define, jobs, timeout, no_cache)
 
 def _parse_one(file, p, wdk, include, define, timeout):
     try:
-        fe = Frontend(frontend_options(p, wdk, include, define, -1, timeout, True))
+        fe = Frontend(frontend_options([file], p, wdk, include, define, -1, timeout, True))
     except FlagsError as e:
         _fail(str(e))
     models, failures = fe.parse([file])

@@ -39,6 +39,17 @@ def const_status(e: Expr) -> int | None:
     return None
 
 
+def outcome(code: int) -> frozenset:
+    """The outcomes a status known to equal `code` has."""
+    if code == _PENDING:
+        return frozenset({PENDING})
+    if code == 0:
+        return frozenset({OK})
+    if code & 0xC0000000 == 0xC0000000:
+        return frozenset({FAIL})
+    return ANY
+
+
 def constraints(e: Expr, want: bool) -> dict[str, frozenset]:
     """What must hold of status subjects for `e` to evaluate to `want`."""
     e = e.strip()

@@ -703,7 +703,7 @@ class IrpWalker:
             if r is None:
                 c = status.const_status(ret.expr)
                 if c is not None:
-                    r = _outcome(c)
+                    r = status.outcome(c)
         final = st
         if st.phase == "flight" and not self.pending(st, fx):
             final = replace(final, phase="done")
@@ -1116,16 +1116,6 @@ def _kept(keep, obj, what):
                              or (kind != "mdl" and root_of(k) == obj and k.lstrip("&").startswith(obj + "->"))):
             return kind, k
     return None
-
-
-def _outcome(c: int) -> frozenset:
-    if c == 0x103:
-        return frozenset({status.PENDING})
-    if c == 0:
-        return frozenset({status.OK})
-    if c & 0xC0000000 == 0xC0000000:
-        return frozenset({status.FAIL})
-    return status.ANY
 
 
 def _status_params(fn: Function) -> tuple:

@@ -40,10 +40,10 @@ def null_test(cond: Expr, flow) -> tuple | None:
         neg, c = not neg, c.kids[0].strip()
     if c.kind == "binop" and c.op in ("==", "!=") and len(c.kids) == 2:
         a, b = c.kids
-        if _is_null(a):
+        if is_null(a):
             a, b = b, a
         k = flow.key(a)
-        if k is None or not _is_null(b):
+        if k is None or not is_null(b):
             return None
         return k, (c.op == "==") != neg
     if c.kind in ("name", "member", "unop", "index"):
@@ -52,7 +52,8 @@ def null_test(cond: Expr, flow) -> tuple | None:
     return None
 
 
-def _is_null(e: Expr) -> bool:
+def is_null(e: Expr) -> bool:
+    """`0`, `NULL`, `nullptr` (any casts)."""
     s = e.strip()
     return s.value == 0 or (s.kind == "name" and s.name in ("NULL", "nullptr"))
 

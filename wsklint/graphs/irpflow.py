@@ -64,7 +64,7 @@ from functools import cached_property
 import networkx as nx
 
 from ..analysis import status
-from ..analysis.buffers import null_test
+from ..analysis.buffers import is_null, null_test
 from ..analysis.calls import arg, wsk_name
 from ..analysis.paths import STOP, Facts, Fork, Step, Walk, relay_status, status_of, track_call_status
 from ..knowledge import irp as K
@@ -595,7 +595,7 @@ class IrpWalker:
             return st
         src = ev.expr.strip() if ev.expr is not None else None
         if t == self.ret_local and (src is not None or ev.kind == "assign"):
-            st = replace(st, null_ret=src is not None and _is_null(src))
+            st = replace(st, null_ret=src is not None and is_null(src))
         if not (st.nonnull or self.tracked):
             return st
         nonnull = {k for k in st.nonnull if k != t and not k.startswith((t + "->", t + "."))}
@@ -713,7 +713,7 @@ class IrpWalker:
             if subj and fx.resolve(subj) == fx.resolve(st.skey):
                 skey = "ret"
         keep = frozenset((kd, self._export(k)) for kd, k in final.keep if self._export(k))
-        null_ret = final.null_ret or (ret is not None and ret.expr is not None and _is_null(ret.expr))
+        null_ret = final.null_ret or (ret is not None and ret.expr is not None and is_null(ret.expr))
         final = replace(final, skey=skey, keep=keep, timed=None, expired=False, ret=0, unsure=None, nonnull=frozenset(),
                         null_ret=null_ret,
                         event=self._export(final.event), context=self._export(final.context))
@@ -1083,11 +1083,6 @@ def _with_test(st, blk, label, flow, root):
     return frozenset(tests), st[1]
 
 
-def _is_null(e: Expr) -> bool:
-    s = e.strip()
-    return s.value == 0 or (s.kind == "name" and s.name in ("NULL", "nullptr"))
-
-
 def _through_context(irp: str | None, context: str | None, ctx_param: str | None) -> str | None:
     """The IRP key `irp` of an arming site as the completion routine reaches it through its context
     parameter (`c->Irp` with context `c`, `sock->Async.Irp` with context `&sock->Async`), or None."""
@@ -1337,9 +1332,9 @@ class IrpFlow:
             names = set()
             for _, ev in fn.events():
                 if ev.kind == "return" and ev.expr is not None:
-                    e = ev.expr.strip()
-                    if e.value == 0 or (e.kind == "name" and e.name in ("NULL", "nullptr")):
+                    if is_null(ev.expr):
                         continue
+                    e = ev.expr.strip()
                     names.add(e.name if e.kind == "name" and e.name in fn.locals and
                               fn.locals[e.name].storage in ("auto", "register") else None)
             t = fn.return_type.replace("const ", "").strip()
@@ -1374,7 +1369,7 @@ class IrpFlow:
             if ev.kind in ("assign", "decl") and ev.target is not None:
                 t = flow.key(ev.target) if ev.kind == "assign" else ev.target.strip().name
                 if t == local and (ev.expr is not None or ev.kind == "assign"):
-                    return (frozenset(), ev.expr is not None and _is_null(ev.expr)), fx, tr
+                    return (frozenset(), ev.expr is not None and is_null(ev.expr)), fx, tr
                 if t and t.startswith(local + "->") and t[len(local) + 2:] in cands:
                     return (st[0] | {t[len(local) + 2:]}, st[1]), fx, tr
             return st, fx, tr
@@ -1384,7 +1379,7 @@ class IrpFlow:
             return (st[0], (label == "T") == t[1]) if t is not None and t[0] == local else st
 
         def at_exit(st, fx, tr, ret):
-            if not st[1] and not (ret is not None and ret.expr is not None and _is_null(ret.expr)):
+            if not st[1] and not (ret is not None and ret.expr is not None and is_null(ret.expr)):
                 missing.update(set(cands) - st[0])
 
         Walk(fn, step, at_exit, edge).run(fn.entry, 0, (frozenset(), False), Facts())
@@ -1509,7 +1504,7 @@ class IrpFlow:
                     continue
                 src = ev.expr.strip()
                 kind = K.kind_of(src.name) if src.kind == "call" else None
-                if src.value == 0 or (src.kind == "name" and src.name in ("NULL", "nullptr")):
+                if is_null(src):
                     continue   # clearing the field after a free
                 entry = ("allocate", _const(src.args[0]) if src.args else None, ev.loc) \
                     if kind == "irp_allocate" else None

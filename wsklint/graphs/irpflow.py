@@ -66,8 +66,10 @@ import networkx as nx
 from ..analysis import status
 from ..analysis.buffers import is_null, null_test
 from ..analysis.calls import arg, wsk_name
+from ..analysis.interproc import call_chains
 from ..analysis.paths import STOP, Facts, Fork, Step, Walk, relay_status, status_of, track_call_status
 from ..knowledge import irp as K
+from ..knowledge.wsk import STATUS, status_name
 from ..model import Event, Expr, Function, Loc
 from ..program import function_ref
 
@@ -750,9 +752,9 @@ class IrpWalker:
             unsure = st.unsure is not None and st.skey is not None and fx.resolve(st.unsure) == fx.resolve(st.skey)
             if unsure:
                 extra = (Step(loc, f"on the path where {st.wsk} returned "
-                              f"{_status_name(K.UNDOCUMENTED_COMPLETION[st.wsk])}"),) + extra
+                              f"{status_name(K.UNDOCUMENTED_COMPLETION[st.wsk])}"),) + extra
             self.incident(f"{'resubmit' if kind == 'submit' else kind}_owned", loc, st, tr + extra + steps,
-                          unsure=_status_name(K.UNDOCUMENTED_COMPLETION[st.wsk]) if unsure else "")
+                          unsure=status_name(K.UNDOCUMENTED_COMPLETION[st.wsk]) if unsure else "")
         elif st.phase == "flight" and self.pending(st, fx):
             if st.expired or st.timed is not None:
                 self.incident("timeout_abandon", st.timed[0] if st.timed else loc, st, tr + steps)
@@ -853,9 +855,9 @@ class IrpWalker:
             event = r.event_for(op.context)
             owns = r.frees(self.key, op.context)
             if st.origin in DRIVER_ORIGINS:
-                self.db.note_routine_use(r, "driver", self.fn, loc, st, tr + (step_,))
+                self.db.note_routine_use(r, "driver", self.fn, loc, tr + (step_,))
             elif st.origin == "upper":
-                self.db.note_routine_use(r, "upper", self.fn, loc, st, tr + (step_,))
+                self.db.note_routine_use(r, "upper", self.fn, loc, tr + (step_,))
                 if r.frees(self.key, op.context) == "must":
                     self.incident("free_upper", r.free_loc, st, tr + (step_, Step(
                         r.free_loc, f"{r.fn.name} frees the IRP the I/O manager passed down")))
@@ -1154,7 +1156,7 @@ def _timeout_edge(cond: Expr, want: bool, timed) -> str | None:
             return None
         v = status.const_status(b)
         eq = (c.op == "==") == want
-        if v == K_STATUS_TIMEOUT:
+        if v == STATUS["STATUS_TIMEOUT"]:
             return "timeout" if eq else "signaled"
         if v == 0:
             return "signaled" if eq else "timeout"
@@ -1162,9 +1164,6 @@ def _timeout_edge(cond: Expr, want: bool, timed) -> str | None:
     if subject(c):
         return "timeout" if want else "signaled"
     return None
-
-
-K_STATUS_TIMEOUT = 0x102
 
 
 def _equal_to(cond: Expr, label: str, code: int) -> str | None:
@@ -1311,8 +1310,7 @@ class IrpFlow:
             for a in res.alts:
                 if key is not None and key.startswith("^") and a.final.null_ret:
                     continue   # the caller gets NULL there, not the object
-                a = replace(a, final=replace(a.final, first=a.final.first, origin_loc=a.final.origin_loc,
-                                             sub_loc=None, stale=None, null_ret=False))
+                a = replace(a, final=replace(a.final, sub_loc=None, stale=None, null_ret=False))
                 if a not in uniq:
                     uniq.append(a)
                     if len(uniq) == MAX_ALTS:
@@ -1553,7 +1551,7 @@ class IrpFlow:
         irp_p = fn.params[1].name if len(fn.params) > 1 and fn.params[1].name else None
         ctx_p = fn.params[2].name if len(fn.params) > 2 and fn.params[2].name else None
         flow = self.flow(fn)
-        free_keys, free_locs = {}, []
+        free_keys = {}
         for key in flow.keys:
             if key == irp_p or root_of(key) == ctx_p:
                 res = self.walk(fn, key)
@@ -1577,7 +1575,6 @@ class IrpFlow:
         uses = bool(ctx_p) and any(n.kind == "name" and ctx_p in (n.name, root_of(flow.aliases.get(n.name)))
                                    for _, ev in fn.events() for e in (ev.expr, ev.target) if e is not None
                                    for n in e.walk())
-        from ..analysis.interproc import call_chains
         requests = list(call_chains(self.program, fn, irp_request))
         return RoutineSummary(fn, irp_p, ctx_p, free_keys, free_locs, signals, pending_only,
                               self._return_values(fn), uses, frees_ctx, ctx_locs or [fn.loc], requests,
@@ -1665,7 +1662,7 @@ class IrpFlow:
             return next(iter(vs)) if len(vs) == 1 else None
         return None
 
-    def note_routine_use(self, r: RoutineSummary, how: str, fn, loc, st, tr):
+    def note_routine_use(self, r: RoutineSummary, how: str, fn, loc, tr):
         self._routine_uses.setdefault(r.fn.key, {}).setdefault(how, []).append((fn, loc, tuple(tr)))
 
     # -- results ------------------------------------------------------------------------------------
@@ -1700,7 +1697,7 @@ class IrpFlow:
                 continue   # shared with pass-through IRPs and it distinguishes them
             fn, loc, tr = uses["driver"][0]
             for ev, v in bad:
-                name = _status_name(v)
+                name = status_name(v)
                 if name.startswith("0x") and re.fullmatch(r"[A-Z][A-Z0-9_]+", ev.expr.text.strip()):
                     name = ev.expr.text.strip()   # the project's or the WDK's macro for it
                 out.append(Incident("routine_status", r.fn, ev.loc, None,
@@ -1838,11 +1835,6 @@ def irp_request(ev, fn) -> bool:
     return a is not None and a.strip().value != 0 and a.strip().text not in ("NULL", "nullptr")
 
 
-def _status_name(v):
-    from ..knowledge.wsk import status_name
-    return status_name(v)
-
-
 def _op_label(op: Op, db: IrpFlow, flow: FunctionFlow) -> str:
     k = op.key or op.obj or ""
     if op.kind == "submit":
@@ -1892,7 +1884,7 @@ def _routine_label(r: RoutineSummary) -> str:
         parts.append("signals " + ", ".join(r.signals) + (" if PendingReturned" if r.pending_only else ""))
     if r.requests:
         parts.append("starts " + ", ".join(sorted({wsk_name(e.expr) for _, _, e in r.requests})))
-    rets = sorted({_status_name(v) if v is not None else "?" for _, v in r.returns})
+    rets = sorted({status_name(v) if v is not None else "?" for _, v in r.returns})
     parts.append("returns " + ", ".join(rets))
     return "; ".join(parts)
 

@@ -60,8 +60,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from ..analysis import status
 from ..analysis.buffers import is_null, null_test
@@ -72,6 +71,9 @@ from ..knowledge import irp as K
 from ..knowledge.wsk import STATUS, status_name
 from ..model import Event, Expr, Function, Loc
 from ..program import function_ref
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 DRIVER_ORIGINS = ("allocate", "initialize", "reused")
 KINDS = {
@@ -1753,6 +1755,8 @@ class IrpFlow:
     def graph(self, fn: Function) -> nx.DiGraph:
         """Nodes: the IRP operations of `fn` (and the completion routines armed), edges: the order in
         which paths reach them (CFG condensed to these operations)."""
+        import networkx as nx   # only `dump-irpflow` draws graphs: keep it out of every run's start-up
+
         flow = self.flow(fn)
         g = nx.DiGraph(function=fn.name)
         order = {}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..knowledge import irp as K
+from .status import unnegated
 from ..model import Expr
 
 USER_FIELDS = ("UserBuffer", "Type3InputBuffer")
@@ -34,10 +35,7 @@ def null_branch(cond: Expr, key: str, flow) -> bool | None:
 def null_test(cond: Expr, flow) -> tuple | None:
     """(key, label value of the branch where it is NULL) for a condition testing a pointer against NULL
     (`p`, `!p`, `p == NULL`, `NULL != p`), else None."""
-    c = cond.strip()
-    neg = False
-    while c.kind == "unop" and c.op == "!" and c.kids:
-        neg, c = not neg, c.kids[0].strip()
+    c, neg = unnegated(cond)
     if c.kind == "binop" and c.op in ("==", "!=") and len(c.kids) == 2:
         a, b = c.kids
         if is_null(a):

@@ -1140,10 +1140,7 @@ def _value_subject(callee: Function, p: str, call: Expr) -> str | None:
 def _timeout_edge(cond: Expr, want: bool, timed) -> str | None:
     """'signaled' / 'timeout' when the branch tells how the timed wait ended."""
     _, call_id, var = timed
-    c = cond.strip()
-    neg = False
-    while c.kind == "unop" and c.op == "!" and c.kids:
-        neg, c = not neg, c.kids[0].strip()
+    c, neg = status.unnegated(cond)
     want = want != neg
 
     def subject(e):
@@ -1177,9 +1174,8 @@ def _equal_to(cond: Expr, label: str, code: int) -> str | None:
         except ValueError:
             return None
         return status.subject_key(cond) if v & 0xFFFFFFFF == code else None
-    c, want = cond.strip(), label == "T"
-    while c.kind == "unop" and c.op == "!" and c.kids:
-        c, want = c.kids[0].strip(), not want
+    c, neg = status.unnegated(cond)
+    want = (label == "T") != neg
     if label not in ("T", "F") or c.kind != "binop" or c.op not in ("==", "!=") or len(c.kids) != 2:
         return None
     a, b = c.kids

@@ -424,11 +424,16 @@ def _accept_dispatch_out(ev, fn: Function) -> str | None:
     return None
 
 
-def _norm(type_spelling: str) -> str:
+def struct_name(type_spelling: str) -> str:
+    """`const struct _CTX *[4]` -> `CTX`."""
     s = type_spelling
     for w in ("const ", "volatile ", "struct ", "static "):
         s = s.replace(w, "")
-    s = s.split("[")[0].replace("*", "").strip().lstrip("_")
+    return s.split("[")[0].replace("*", "").strip().lstrip("_")
+
+
+def _norm(type_spelling: str) -> str:
+    s = struct_name(type_spelling)
     if s.startswith("P") and s[1:] in wsk.CLIENT_DISPATCH_TYPES:
         s = s[1:]
     return s

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..knowledge import irp as K
+from .status import unnegated
 from ..model import Expr
 
 USER_FIELDS = ("UserBuffer", "Type3InputBuffer")
@@ -34,16 +35,13 @@ def null_branch(cond: Expr, key: str, flow) -> bool | None:
 def null_test(cond: Expr, flow) -> tuple | None:
     """(key, label value of the branch where it is NULL) for a condition testing a pointer against NULL
     (`p`, `!p`, `p == NULL`, `NULL != p`), else None."""
-    c = cond.strip()
-    neg = False
-    while c.kind == "unop" and c.op == "!" and c.kids:
-        neg, c = not neg, c.kids[0].strip()
+    c, neg = unnegated(cond)
     if c.kind == "binop" and c.op in ("==", "!=") and len(c.kids) == 2:
         a, b = c.kids
-        if _is_null(a):
+        if is_null(a):
             a, b = b, a
         k = flow.key(a)
-        if k is None or not _is_null(b):
+        if k is None or not is_null(b):
             return None
         return k, (c.op == "==") != neg
     if c.kind in ("name", "member", "unop", "index"):
@@ -52,7 +50,8 @@ def null_test(cond: Expr, flow) -> tuple | None:
     return None
 
 
-def _is_null(e: Expr) -> bool:
+def is_null(e: Expr) -> bool:
+    """`0`, `NULL`, `nullptr` (any casts)."""
     s = e.strip()
     return s.value == 0 or (s.kind == "name" and s.name in ("NULL", "nullptr"))
 

@@ -346,9 +346,7 @@ def on_assign(fx: Facts, ev: Event) -> Facts:
         return fx.set(p, cur or frozenset({status.OK, status.FAIL}))
     c = status.const_status(src)
     if c is not None:
-        out = frozenset({status.PENDING}) if c == 0x103 else frozenset({status.OK}) if c == 0 else \
-            frozenset({status.FAIL}) if c & 0xC0000000 == 0xC0000000 else status.ANY
-        return fx.drop(p).set(p, out)
+        return fx.drop(p).set(p, status.outcome(c))
     return fx.drop(p)
 
 

@@ -72,8 +72,7 @@ from ..knowledge import wsk
 from ..model import Event, Expr, Function, Loc
 from .calls import wsk_name
 from .interproc import chain_steps
-from .paths import Facts, Step, Walk
-from .status import ANY as _ANY
+from .paths import Facts, Step, Walk, track_call_status
 
 MAX_LIFT = 4        # helper depth for lifted operations
 _FOLD = {"|": lambda a, b: a | b, "&": lambda a, b: a & b, "^": lambda a, b: a ^ b, "+": lambda a, b: a + b,
@@ -279,8 +278,8 @@ def _track_status_variable(fx: Facts, ev: Event) -> Facts:
     src = ev.expr.strip() if ev.expr is not None else None
     if tgt is None or src is None or src.kind != "call" or tgt.kind != "name" or "STATUS" not in tgt.type.upper():
         return fx
-    key = f"call:{id(src)}"
-    return fx.set(key, _ANY).alias(tgt.name, key)
+    fx, key = track_call_status(fx, ev, src)
+    return fx.alias(tgt.name, key)
 
 
 class SocketModel:

@@ -39,6 +39,25 @@ def const_status(e: Expr) -> int | None:
     return None
 
 
+def unnegated(e: Expr) -> tuple[Expr, bool]:
+    """`e` without its leading `!`s (and casts), and whether there was an odd number of them."""
+    c, neg = e.strip(), False
+    while c.kind == "unop" and c.op == "!" and c.kids:
+        c, neg = c.kids[0].strip(), not neg
+    return c, neg
+
+
+def outcome(code: int) -> frozenset:
+    """The outcomes a status known to equal `code` has."""
+    if code == _PENDING:
+        return frozenset({PENDING})
+    if code == 0:
+        return frozenset({OK})
+    if code & 0xC0000000 == 0xC0000000:
+        return frozenset({FAIL})
+    return ANY
+
+
 def constraints(e: Expr, want: bool) -> dict[str, frozenset]:
     """What must hold of status subjects for `e` to evaluate to `want`."""
     e = e.strip()

@@ -36,6 +36,7 @@ import networkx as nx
 from ..analysis.calls import wsk_name
 from ..analysis.interproc import call_chains, direct_targets
 from ..model import Event, Expr, Function, Loc
+from ..program import struct_name
 
 CALL_KINDS = frozenset({"call", "pointer"})
 
@@ -193,7 +194,7 @@ class _PointsTo:
         for m in program.files:
             for g in m.globals:
                 if g.init is not None:
-                    self._flow(("g", g.name), g.init, None, _struct(g.type))
+                    self._flow(("g", g.name), g.init, None, struct_name(g.type))
         for fn in program.functions.values():
             for _, ev in fn.events():
                 self._event(fn, ev)
@@ -203,7 +204,7 @@ class _PointsTo:
         if ev.kind in ("assign", "decl") and ev.target is not None and ev.expr is not None and ev.op in ("=", ""):
             slot = self._slot(ev.target, fn)
             if slot is not None:
-                self._flow(slot, ev.expr, fn, _struct(ev.target.type))
+                self._flow(slot, ev.expr, fn, struct_name(ev.target.type))
         elif ev.kind == "return" and ev.expr is not None:
             self._flow(("r", fn.key), ev.expr, fn, "")
         elif ev.kind == "call":
@@ -311,13 +312,6 @@ class _PointsTo:
             for s in self.fields.get(slot[1], ()):
                 out |= self.funcs.get(("f", slot[1], s), set())
         return out
-
-
-def _struct(type_spelling: str) -> str:
-    s = type_spelling
-    for w in ("const ", "volatile ", "struct ", "static "):
-        s = s.replace(w, "")
-    return s.split("[")[0].replace("*", "").strip().lstrip("_")
 
 
 __all__ = ["CallGraph", "Site", "CALL_KINDS"]

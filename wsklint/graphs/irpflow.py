@@ -60,16 +60,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from ..analysis import status
-from ..analysis.buffers import null_test
+from ..analysis.buffers import is_null, null_test
 from ..analysis.calls import arg, wsk_name
+from ..analysis.interproc import call_chains
 from ..analysis.paths import STOP, Facts, Fork, Step, Walk, relay_status, status_of, track_call_status
 from ..knowledge import irp as K
+from ..knowledge.wsk import STATUS, status_name
 from ..model import Event, Expr, Function, Loc
 from ..program import function_ref
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 DRIVER_ORIGINS = ("allocate", "initialize", "reused")
 KINDS = {
@@ -595,7 +599,7 @@ class IrpWalker:
             return st
         src = ev.expr.strip() if ev.expr is not None else None
         if t == self.ret_local and (src is not None or ev.kind == "assign"):
-            st = replace(st, null_ret=src is not None and _is_null(src))
+            st = replace(st, null_ret=src is not None and is_null(src))
         if not (st.nonnull or self.tracked):
             return st
         nonnull = {k for k in st.nonnull if k != t and not k.startswith((t + "->", t + "."))}
@@ -703,7 +707,7 @@ class IrpWalker:
             if r is None:
                 c = status.const_status(ret.expr)
                 if c is not None:
-                    r = _outcome(c)
+                    r = status.outcome(c)
         final = st
         if st.phase == "flight" and not self.pending(st, fx):
             final = replace(final, phase="done")
@@ -713,7 +717,7 @@ class IrpWalker:
             if subj and fx.resolve(subj) == fx.resolve(st.skey):
                 skey = "ret"
         keep = frozenset((kd, self._export(k)) for kd, k in final.keep if self._export(k))
-        null_ret = final.null_ret or (ret is not None and ret.expr is not None and _is_null(ret.expr))
+        null_ret = final.null_ret or (ret is not None and ret.expr is not None and is_null(ret.expr))
         final = replace(final, skey=skey, keep=keep, timed=None, expired=False, ret=0, unsure=None, nonnull=frozenset(),
                         null_ret=null_ret,
                         event=self._export(final.event), context=self._export(final.context))
@@ -750,9 +754,9 @@ class IrpWalker:
             unsure = st.unsure is not None and st.skey is not None and fx.resolve(st.unsure) == fx.resolve(st.skey)
             if unsure:
                 extra = (Step(loc, f"on the path where {st.wsk} returned "
-                              f"{_status_name(K.UNDOCUMENTED_COMPLETION[st.wsk])}"),) + extra
+                              f"{status_name(K.UNDOCUMENTED_COMPLETION[st.wsk])}"),) + extra
             self.incident(f"{'resubmit' if kind == 'submit' else kind}_owned", loc, st, tr + extra + steps,
-                          unsure=_status_name(K.UNDOCUMENTED_COMPLETION[st.wsk]) if unsure else "")
+                          unsure=status_name(K.UNDOCUMENTED_COMPLETION[st.wsk]) if unsure else "")
         elif st.phase == "flight" and self.pending(st, fx):
             if st.expired or st.timed is not None:
                 self.incident("timeout_abandon", st.timed[0] if st.timed else loc, st, tr + steps)
@@ -853,9 +857,9 @@ class IrpWalker:
             event = r.event_for(op.context)
             owns = r.frees(self.key, op.context)
             if st.origin in DRIVER_ORIGINS:
-                self.db.note_routine_use(r, "driver", self.fn, loc, st, tr + (step_,))
+                self.db.note_routine_use(r, "driver", self.fn, loc, tr + (step_,))
             elif st.origin == "upper":
-                self.db.note_routine_use(r, "upper", self.fn, loc, st, tr + (step_,))
+                self.db.note_routine_use(r, "upper", self.fn, loc, tr + (step_,))
                 if r.frees(self.key, op.context) == "must":
                     self.incident("free_upper", r.free_loc, st, tr + (step_, Step(
                         r.free_loc, f"{r.fn.name} frees the IRP the I/O manager passed down")))
@@ -1083,11 +1087,6 @@ def _with_test(st, blk, label, flow, root):
     return frozenset(tests), st[1]
 
 
-def _is_null(e: Expr) -> bool:
-    s = e.strip()
-    return s.value == 0 or (s.kind == "name" and s.name in ("NULL", "nullptr"))
-
-
 def _through_context(irp: str | None, context: str | None, ctx_param: str | None) -> str | None:
     """The IRP key `irp` of an arming site as the completion routine reaches it through its context
     parameter (`c->Irp` with context `c`, `sock->Async.Irp` with context `&sock->Async`), or None."""
@@ -1118,16 +1117,6 @@ def _kept(keep, obj, what):
     return None
 
 
-def _outcome(c: int) -> frozenset:
-    if c == 0x103:
-        return frozenset({status.PENDING})
-    if c == 0:
-        return frozenset({status.OK})
-    if c & 0xC0000000 == 0xC0000000:
-        return frozenset({status.FAIL})
-    return status.ANY
-
-
 def _status_params(fn: Function) -> tuple:
     """Status parameters: `*p` for a status passed by pointer (`Wait(ctx, &st)`), `p` for one passed by
     value (`st = Wait(ctx, st)`)."""
@@ -1151,10 +1140,7 @@ def _value_subject(callee: Function, p: str, call: Expr) -> str | None:
 def _timeout_edge(cond: Expr, want: bool, timed) -> str | None:
     """'signaled' / 'timeout' when the branch tells how the timed wait ended."""
     _, call_id, var = timed
-    c = cond.strip()
-    neg = False
-    while c.kind == "unop" and c.op == "!" and c.kids:
-        neg, c = not neg, c.kids[0].strip()
+    c, neg = status.unnegated(cond)
     want = want != neg
 
     def subject(e):
@@ -1169,7 +1155,7 @@ def _timeout_edge(cond: Expr, want: bool, timed) -> str | None:
             return None
         v = status.const_status(b)
         eq = (c.op == "==") == want
-        if v == K_STATUS_TIMEOUT:
+        if v == STATUS["STATUS_TIMEOUT"]:
             return "timeout" if eq else "signaled"
         if v == 0:
             return "signaled" if eq else "timeout"
@@ -1177,9 +1163,6 @@ def _timeout_edge(cond: Expr, want: bool, timed) -> str | None:
     if subject(c):
         return "timeout" if want else "signaled"
     return None
-
-
-K_STATUS_TIMEOUT = 0x102
 
 
 def _equal_to(cond: Expr, label: str, code: int) -> str | None:
@@ -1191,9 +1174,8 @@ def _equal_to(cond: Expr, label: str, code: int) -> str | None:
         except ValueError:
             return None
         return status.subject_key(cond) if v & 0xFFFFFFFF == code else None
-    c, want = cond.strip(), label == "T"
-    while c.kind == "unop" and c.op == "!" and c.kids:
-        c, want = c.kids[0].strip(), not want
+    c, neg = status.unnegated(cond)
+    want = (label == "T") != neg
     if label not in ("T", "F") or c.kind != "binop" or c.op not in ("==", "!=") or len(c.kids) != 2:
         return None
     a, b = c.kids
@@ -1326,8 +1308,7 @@ class IrpFlow:
             for a in res.alts:
                 if key is not None and key.startswith("^") and a.final.null_ret:
                     continue   # the caller gets NULL there, not the object
-                a = replace(a, final=replace(a.final, first=a.final.first, origin_loc=a.final.origin_loc,
-                                             sub_loc=None, stale=None, null_ret=False))
+                a = replace(a, final=replace(a.final, sub_loc=None, stale=None, null_ret=False))
                 if a not in uniq:
                     uniq.append(a)
                     if len(uniq) == MAX_ALTS:
@@ -1347,9 +1328,9 @@ class IrpFlow:
             names = set()
             for _, ev in fn.events():
                 if ev.kind == "return" and ev.expr is not None:
-                    e = ev.expr.strip()
-                    if e.value == 0 or (e.kind == "name" and e.name in ("NULL", "nullptr")):
+                    if is_null(ev.expr):
                         continue
+                    e = ev.expr.strip()
                     names.add(e.name if e.kind == "name" and e.name in fn.locals and
                               fn.locals[e.name].storage in ("auto", "register") else None)
             t = fn.return_type.replace("const ", "").strip()
@@ -1384,7 +1365,7 @@ class IrpFlow:
             if ev.kind in ("assign", "decl") and ev.target is not None:
                 t = flow.key(ev.target) if ev.kind == "assign" else ev.target.strip().name
                 if t == local and (ev.expr is not None or ev.kind == "assign"):
-                    return (frozenset(), ev.expr is not None and _is_null(ev.expr)), fx, tr
+                    return (frozenset(), ev.expr is not None and is_null(ev.expr)), fx, tr
                 if t and t.startswith(local + "->") and t[len(local) + 2:] in cands:
                     return (st[0] | {t[len(local) + 2:]}, st[1]), fx, tr
             return st, fx, tr
@@ -1394,7 +1375,7 @@ class IrpFlow:
             return (st[0], (label == "T") == t[1]) if t is not None and t[0] == local else st
 
         def at_exit(st, fx, tr, ret):
-            if not st[1] and not (ret is not None and ret.expr is not None and _is_null(ret.expr)):
+            if not st[1] and not (ret is not None and ret.expr is not None and is_null(ret.expr)):
                 missing.update(set(cands) - st[0])
 
         Walk(fn, step, at_exit, edge).run(fn.entry, 0, (frozenset(), False), Facts())
@@ -1519,7 +1500,7 @@ class IrpFlow:
                     continue
                 src = ev.expr.strip()
                 kind = K.kind_of(src.name) if src.kind == "call" else None
-                if src.value == 0 or (src.kind == "name" and src.name in ("NULL", "nullptr")):
+                if is_null(src):
                     continue   # clearing the field after a free
                 entry = ("allocate", _const(src.args[0]) if src.args else None, ev.loc) \
                     if kind == "irp_allocate" else None
@@ -1568,7 +1549,7 @@ class IrpFlow:
         irp_p = fn.params[1].name if len(fn.params) > 1 and fn.params[1].name else None
         ctx_p = fn.params[2].name if len(fn.params) > 2 and fn.params[2].name else None
         flow = self.flow(fn)
-        free_keys, free_locs = {}, []
+        free_keys = {}
         for key in flow.keys:
             if key == irp_p or root_of(key) == ctx_p:
                 res = self.walk(fn, key)
@@ -1592,7 +1573,6 @@ class IrpFlow:
         uses = bool(ctx_p) and any(n.kind == "name" and ctx_p in (n.name, root_of(flow.aliases.get(n.name)))
                                    for _, ev in fn.events() for e in (ev.expr, ev.target) if e is not None
                                    for n in e.walk())
-        from ..analysis.interproc import call_chains
         requests = list(call_chains(self.program, fn, irp_request))
         return RoutineSummary(fn, irp_p, ctx_p, free_keys, free_locs, signals, pending_only,
                               self._return_values(fn), uses, frees_ctx, ctx_locs or [fn.loc], requests,
@@ -1680,7 +1660,7 @@ class IrpFlow:
             return next(iter(vs)) if len(vs) == 1 else None
         return None
 
-    def note_routine_use(self, r: RoutineSummary, how: str, fn, loc, st, tr):
+    def note_routine_use(self, r: RoutineSummary, how: str, fn, loc, tr):
         self._routine_uses.setdefault(r.fn.key, {}).setdefault(how, []).append((fn, loc, tuple(tr)))
 
     # -- results ------------------------------------------------------------------------------------
@@ -1715,7 +1695,7 @@ class IrpFlow:
                 continue   # shared with pass-through IRPs and it distinguishes them
             fn, loc, tr = uses["driver"][0]
             for ev, v in bad:
-                name = _status_name(v)
+                name = status_name(v)
                 if name.startswith("0x") and re.fullmatch(r"[A-Z][A-Z0-9_]+", ev.expr.text.strip()):
                     name = ev.expr.text.strip()   # the project's or the WDK's macro for it
                 out.append(Incident("routine_status", r.fn, ev.loc, None,
@@ -1771,6 +1751,8 @@ class IrpFlow:
     def graph(self, fn: Function) -> nx.DiGraph:
         """Nodes: the IRP operations of `fn` (and the completion routines armed), edges: the order in
         which paths reach them (CFG condensed to these operations)."""
+        import networkx as nx   # only `dump-irpflow` draws graphs: keep it out of every run's start-up
+
         flow = self.flow(fn)
         g = nx.DiGraph(function=fn.name)
         order = {}
@@ -1853,11 +1835,6 @@ def irp_request(ev, fn) -> bool:
     return a is not None and a.strip().value != 0 and a.strip().text not in ("NULL", "nullptr")
 
 
-def _status_name(v):
-    from ..knowledge.wsk import status_name
-    return status_name(v)
-
-
 def _op_label(op: Op, db: IrpFlow, flow: FunctionFlow) -> str:
     k = op.key or op.obj or ""
     if op.kind == "submit":
@@ -1907,7 +1884,7 @@ def _routine_label(r: RoutineSummary) -> str:
         parts.append("signals " + ", ".join(r.signals) + (" if PendingReturned" if r.pending_only else ""))
     if r.requests:
         parts.append("starts " + ", ".join(sorted({wsk_name(e.expr) for _, _, e in r.requests})))
-    rets = sorted({_status_name(v) if v is not None else "?" for _, v in r.returns})
+    rets = sorted({status_name(v) if v is not None else "?" for _, v in r.returns})
     parts.append("returns " + ", ".join(rets))
     return "; ".join(parts)
 

@@ -45,8 +45,6 @@ import os
 from collections import deque
 from dataclasses import dataclass, replace
 
-import networkx as nx
-
 from ..analysis.calls import object_key, wsk_name
 from ..analysis.paths import Step
 from ..knowledge import irql as K
@@ -257,6 +255,8 @@ class IrqlFacts:
 
     # -- function summaries (wrappers that raise or restore) ------------------------------------
     def _summaries(self):
+        import networkx as nx   # rules import this module at start-up; only building the facts needs it
+
         calls = nx.DiGraph()
         for key in self.program.functions:
             calls.add_node(key)

@@ -7,6 +7,8 @@ Parameter names are those of `knowledge/wsk.py`.
 """
 from __future__ import annotations
 
+from .irql import PAGED_POOL_NAMES, PAGED_POOL_TYPES, POOL_FLAG_PAGED  # noqa: F401 (re-exported)
+
 # WSK calls that take an IRP -> parameters whose memory WSK may still use until the IRP completes.
 # Inputs WSK copies before returning are not listed (the pages only name these); outputs written at
 # completion are. WSK_BUF parameters are in MDL_ARGS: what must stay valid is the MDL chain (locked).
@@ -143,11 +145,8 @@ def arg_index(name: str, role: str) -> int | None:
 # EVENT_TYPE values (wdm.h).
 NOTIFICATION_EVENT, SYNCHRONIZATION_EVENT = 0, 1
 
-# Pool types / flags that mean pageable memory.
-PAGED_POOL_TYPES = frozenset({1, 5, 33, 37})      # PagedPool, PagedPoolCacheAligned, PagedPoolSession, ...
-POOL_FLAG_PAGED = 0x100
-PAGED_NAMES = frozenset({"PagedPool", "PagedPoolCacheAligned", "PagedPoolSession", "PagedPoolCacheAlignedSession",
-                         "POOL_FLAG_PAGED"})
+# Pool type and flag names that mean pageable memory.
+PAGED_NAMES = PAGED_POOL_NAMES | {"POOL_FLAG_PAGED"}
 
 STATUS_MORE_PROCESSING_REQUIRED = 0xC0000016
 

@@ -125,6 +125,7 @@ class Walk:
         merging: _Merging | None = None
         work = [(block, index, state, facts, trace, None)]
         blocks = self.fn.blocks
+        raising = _raising(self.fn)
         while True:
             if merging is not None:
                 item = merging.pop()
@@ -151,11 +152,10 @@ class Walk:
                 return
             blk = blocks[b]
             stopped = False
-            excs = [s for s, lab in blk.succs if lab == "exc"] if blk.succs else ()
-            raising = excs and any(e.kind == "call" for e in blk.events)
+            excs = raising.get(b)
             for j in range(i, len(blk.events)):
                 ev = blk.events[j]
-                if raising and ev.kind == "call":
+                if excs and ev.kind == "call":
                     # the handler is entered from the call that raised, before its effects
                     for s in excs:
                         work.append((s, 0, self.edge(st, blk, s, "exc") if self.edge is not None else st,
@@ -190,7 +190,7 @@ class Walk:
                     self.at_exit(st, fx, tr, ret)
                 continue
             for succ, label in blk.succs:
-                if raising and label == "exc":
+                if excs and label == "exc":
                     continue
                 nfx = fx
                 if label in ("T", "F") and blk.cond is not None and fx.consts:
@@ -229,6 +229,16 @@ class Walk:
         if v is None and ev.kind == "decl" and ev.expr is None:
             return fx
         return fx.with_const(tgt.name, v)
+
+
+def _raising(fn: Function) -> dict:
+    """Block id -> its `__try` handlers, for blocks with calls (a handler is entered from each call)."""
+    out = {}
+    for blk in fn.blocks:
+        excs = [s for s, lab in blk.succs if lab == "exc"]
+        if excs and any(e.kind == "call" for e in blk.events):
+            out[blk.id] = excs
+    return out
 
 
 class _Merging:

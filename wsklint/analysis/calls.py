@@ -77,6 +77,17 @@ def is_call_to(call: Expr, names) -> bool:
     return n in names if not isinstance(names, str) else n == names
 
 
+def calls_to(names):
+    """An event predicate `(ev, fn) -> bool` for calls to `names` (see `is_call_to`)."""
+    return lambda ev, fn: ev.kind == "call" and is_call_to(ev.expr, names)
+
+
+def calls_on_registration(names, key: str):
+    """An event predicate for calls to `names` whose WskRegistration argument is the object `key`."""
+    return lambda ev, fn: ev.kind == "call" and is_call_to(ev.expr, names) and \
+        object_key(arg(ev.expr, "WskRegistration")) == key
+
+
 def const_value(e: Expr | None) -> int | None:
     """The integer an argument folds to, also when the headers defining it were missing (then the
     stubbed name is looked up in `knowledge.wsk.CONSTANTS`)."""

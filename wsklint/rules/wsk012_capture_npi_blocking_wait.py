@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ..analysis.calls import arg, is_call_to
+from ..analysis.calls import arg, calls_to
 from ..knowledge.irql import PASSIVE, level_name
 from ..knowledge.wsk import WSK_INFINITE_WAIT, WSK_NO_WAIT
 from .base import Rule, role_step, step
@@ -117,12 +117,10 @@ class CaptureNpiBlockingWait(Rule):
         return step(ev.loc, note or f"{fn.name} calls {ev.expr.name}")
 
 
+_is_capture = calls_to("WskCaptureProviderNPI")
+
 _ROLE_TEXT = {"driver_entry": "driver entry", "add_device": "AddDevice routine", "pnp_start": "PnP start routine"}
 
 
 def _wait_text(value: int) -> str:
     return "indefinitely (WSK_INFINITE_WAIT)" if value == WSK_INFINITE_WAIT else f"up to {value} ms"
-
-
-def _is_capture(ev, fn):
-    return ev.kind == "call" and is_call_to(ev.expr, "WskCaptureProviderNPI")

@@ -1,21 +1,11 @@
 from __future__ import annotations
 
 from ..analysis import status
-from ..analysis.calls import arg, is_call_to, object_key, wsk_name
+from ..analysis.calls import arg, calls_on_registration, calls_to, is_call_to, object_key, wsk_name
 from ..analysis.interproc import MustReach, reachable
 from ..analysis.paths import STOP, Facts, Walk, track_call_status
 from ..program import CALLBACK_ROLES
 from .base import Rule, role_step, step
-
-
-def _call(name):
-    return lambda ev, fn: ev.kind == "call" and is_call_to(ev.expr, name)
-
-
-def _call_on(name, key):
-    param = "WskRegistration"
-    return lambda ev, fn: ev.kind == "call" and is_call_to(ev.expr, name) and \
-        object_key(arg(ev.expr, param)) == key
 
 
 class DeregisterOrder(Rule):
@@ -86,7 +76,7 @@ class DeregisterOrder(Rule):
         yield from self._from_callbacks(program)
 
     def _unload_paths(self, program, registers):
-        dereg = MustReach(program, _call("WskDeregister"))
+        dereg = MustReach(program, calls_to("WskDeregister"))
         may = _MayCall(program, "WskDeregister")
         misses = _UnguardedMiss(dereg, may, _flag_names(registers))
         reg_fn, reg_ev = registers[0]
@@ -114,21 +104,21 @@ class DeregisterOrder(Rule):
             return
         unload_reach = reachable(program, [f for f, _ in program.functions_with_role("unload")])
         for key, sites in captures.items():
-            releases = MustReach(program, _call_on("WskReleaseProviderNPI", key))
+            releases = MustReach(program, calls_on_registration("WskReleaseProviderNPI", key))
+            deregisters = calls_on_registration("WskDeregister", key)
             holders = [(fn, ev) for fn, ev in sites if _leaves_held(fn, ev, releases)]
             # A release anywhere on the unload side (often guarded by a "captured" flag) is trusted:
             # the flag's link to the capture is beyond a path analysis.
             released_at_unload = any(releases.pred(e, program.functions[k])
                                      for k in unload_reach for _, e in program.functions[k].calls())
             for fn in program.functions.values():
-                derefs = [ev for _, ev in fn.calls() if _call_on("WskDeregister", key)(ev, fn)]
-                if not derefs:
+                if not any(deregisters(ev, fn) for _, ev in fn.calls()):
                     continue
                 module_held = fn.key in unload_reach and not released_at_unload and \
                     any(h[0].key != fn.key for h in holders)
-                yield from self._walk_deregister(program, fn, key, releases, module_held, holders, sites)
+                yield from self._walk_deregister(fn, deregisters, releases, module_held, holders, sites)
 
-    def _walk_deregister(self, program, fn, key, releases, module_held, holders, sites):
+    def _walk_deregister(self, fn, deregisters, releases, module_held, holders, sites):
         found = []
         captured_here = {id(ev): ev for f, ev in sites if f.key == fn.key}
 
@@ -140,7 +130,7 @@ class DeregisterOrder(Rule):
                 return skey, fx, tr + (step(ev.loc, "provider NPI captured here"),)
             if releases.event_satisfies(ev, fn):
                 return None, fx, tr
-            if _call_on("WskDeregister", key)(ev, fn) and st is not None:
+            if deregisters(ev, fn) and st is not None:
                 held = st == "module" or bool((fx.get(st) or status.ANY) & status.SUCCESS)
                 if held:
                     found.append((ev, tr))
@@ -171,7 +161,7 @@ class DeregisterOrder(Rule):
                 if role.kind not in CALLBACK_ROLES and not role.kind.startswith("event:"):
                     continue
                 start = program.functions[key]
-                for chain, fn, ev in program.callgraph.chains(start, _call("WskDeregister")):
+                for chain, fn, ev in program.callgraph.chains(start, calls_to("WskDeregister")):
                     if id(ev) in reported:
                         continue
                     reported.add(id(ev))

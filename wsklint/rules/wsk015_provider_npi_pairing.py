@@ -1,16 +1,11 @@
 from __future__ import annotations
 
 from ..analysis import status
-from ..analysis.calls import arg, is_call_to, object_key, wsk_name
+from ..analysis.calls import arg, calls_on_registration, is_call_to, object_key, wsk_name
 from ..analysis.interproc import MustReach
 from ..analysis.paths import STOP, Facts, Walk, track_call_status
 from ..knowledge import wsk
 from .base import Rule, step
-
-
-def _release_of(key):
-    return lambda ev, fn: ev.kind == "call" and is_call_to(ev.expr, "WskReleaseProviderNPI") and \
-        object_key(arg(ev.expr, "WskRegistration")) == key
 
 
 class ProviderNpiPairing(Rule):
@@ -75,14 +70,14 @@ class ProviderNpiPairing(Rule):
                     if key is None:
                         continue
                     if key not in releases_anywhere:
-                        releases_anywhere[key] = any(_release_of(key)(e, f) for f in program.functions.values()
+                        releases_anywhere[key] = any(calls_on_registration("WskReleaseProviderNPI", key)(e, f) for f in program.functions.values()
                                                      for _, e in f.calls())
                     yield from self._leaks(program, fn, ev, key, releases_anywhere[key])
                 elif is_call_to(call, "WskReleaseProviderNPI"):
                     yield from self._use_after_release(program, fn, ev)
 
     def _leaks(self, program, fn, cap_ev, key, released_somewhere):
-        must = MustReach(program, _release_of(key))
+        must = MustReach(program, calls_on_registration("WskReleaseProviderNPI", key))
         releases_here = any(must.event_satisfies(e, fn) for _, e in fn.calls())
         kept = _npi_outlives(fn, cap_ev)
         if (kept or not releases_here) and released_somewhere:

@@ -6,7 +6,8 @@ from typing import Callable
 
 from ..model import Event, Function
 from ..program import Program
-from .paths import STOP, Facts, Step, Walk
+from . import status
+from .paths import STOP, Facts, Step, Walk, track_call_status
 
 Pred = Callable[[Event, Function], bool]
 
@@ -55,6 +56,28 @@ class MustReach:
             return None
         loc = found[0]
         return [Step(loc, "returns here")] if loc is not None else [Step(fn.loc, "falls off the end")]
+
+
+    def held_exit(self, fn: Function, ev: Event, note: str):
+        """The first path through `fn` that leaves it after the call `ev` without a matching event, on
+        which that call may have succeeded (a capture or allocation still held): (return event or None,
+        trace from `note` at `ev`), or None."""
+        found = []
+
+        def step(key, fx, e, tr):
+            if e is ev:
+                fx, key = track_call_status(fx, e, e.expr)
+                return key, fx, tr + (Step(e.loc, note),)
+            if key is not None and e.kind == "call" and self.event_satisfies(e, fn):
+                return STOP
+            return key, fx, tr
+
+        def at_exit(key, fx, tr, ret):
+            if key is not None and (fx.get(key) or status.ANY) & status.SUCCESS:
+                found.append((ret, tr))
+
+        Walk(fn, step, at_exit).run(fn.entry, 0, None, Facts())
+        return found[0] if found else None
 
 
 def direct_targets(program: Program) -> Callable:

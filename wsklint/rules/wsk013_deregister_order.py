@@ -106,7 +106,7 @@ class DeregisterOrder(Rule):
         for key, sites in captures.items():
             releases = MustReach(program, calls_on_registration("WskReleaseProviderNPI", key))
             deregisters = calls_on_registration("WskDeregister", key)
-            holders = [(fn, ev) for fn, ev in sites if _leaves_held(fn, ev, releases)]
+            holders = [(fn, ev) for fn, ev in sites if releases.held_exit(fn, ev, "captured") is not None]
             # A release anywhere on the unload side (often guarded by a "captured" flag) is trusted:
             # the flag's link to the capture is beyond a path analysis.
             released_at_unload = any(releases.pred(e, program.functions[k])
@@ -171,25 +171,6 @@ class DeregisterOrder(Rule):
                     yield self.report(ev.loc, f"WskDeregister is reachable from {start.name}, which WSK or the "
                                       f"I/O manager may call at DISPATCH_LEVEL", fn=fn, trace=trace,
                                       anchor=f"{ev.expr.text} from {start.name}")
-
-
-def _leaves_held(fn, cap_ev, releases) -> bool:
-    """Whether some path from the capture reaches `fn`'s exit with a possibly successful capture held."""
-    held = []
-
-    def stp(st, fx, ev, tr):
-        if ev is cap_ev:
-            return True, track_call_status(fx, ev, ev.expr)[0], tr
-        if st and ev.kind == "call" and releases.event_satisfies(ev, fn):
-            return False, fx, tr
-        return st, fx, tr
-
-    def at_exit(st, fx, tr, ret):
-        if st and (fx.get(f"call:{id(cap_ev.expr)}") or status.ANY) & status.SUCCESS:
-            held.append(True)
-
-    Walk(fn, stp, at_exit).run(fn.entry, 0, False, Facts())
-    return bool(held)
 
 
 def _short(loc) -> str:

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from ..analysis import status
 from ..analysis.calls import arg, calls_on_registration, is_call_to, object_key, wsk_name
 from ..analysis.interproc import MustReach
-from ..analysis.paths import STOP, Facts, Walk, track_call_status
+from ..analysis.paths import STOP, Facts, Walk
 from ..knowledge import wsk
 from .base import Rule, step
 
@@ -84,24 +83,10 @@ class ProviderNpiPairing(Rule):
             return   # kept for the driver's lifetime and released elsewhere (init/unload pairing)
         if kept and releases_here and not released_somewhere:
             releases_here = False
-        leaks = []
-
-        def stp(st, fx, ev, tr):
-            if ev is cap_ev:
-                fx, k = track_call_status(fx, ev, ev.expr)
-                return k, fx, tr + (step(ev.loc, "provider NPI captured here"),)
-            if st is not None and ev.kind == "call" and must.event_satisfies(ev, fn):
-                return STOP
-            return st, fx, tr
-
-        def at_exit(st, fx, tr, ret):
-            if st is not None and (fx.get(st) or status.ANY) & status.SUCCESS:
-                leaks.append((ret, tr))
-
-        Walk(fn, stp, at_exit).run(fn.entry, 0, None, Facts())
-        if not leaks:
+        leak = must.held_exit(fn, cap_ev, "provider NPI captured here")
+        if leak is None:
             return
-        ret, tr = leaks[0]
+        ret, tr = leak
         where = ret.loc if ret is not None else cap_ev.loc
         if releases_here:
             msg = (f"The provider NPI captured on '{key}' is not released on a path that leaves {fn.name}; "

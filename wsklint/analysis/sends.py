@@ -18,7 +18,7 @@ from functools import cached_property
 from ..knowledge import wsk
 from ..model import Event, Function
 from .calls import wsk_name
-from .interproc import call_chains
+from .interproc import call_chains, reaching
 from .paths import STOP, Facts, Step, Walk, position_of, track_call_status
 from . import status
 
@@ -102,10 +102,10 @@ class Requests:
         return self._chain(fn, self._submits, self._submitters,
                            lambda e, f2: e.kind == "call" and op_name(e.expr, f2) in self.names)
 
-    def _chain(self, fn, memo, reaching, pred):
+    def _chain(self, fn, memo, reachers, pred):
         if fn.key not in memo:
             memo[fn.key] = None
-            if fn.key in reaching:
+            if fn.key in reachers:
                 for chain, f, ev in call_chains(self.program, fn, pred):
                     memo[fn.key] = chain + [(f, ev)]
                     break
@@ -113,31 +113,11 @@ class Requests:
 
     @cached_property
     def _waiters(self) -> set:
-        return self._reaching(lambda e, f: is_wait(e.expr))
+        return reaching(self.program, lambda e, f: is_wait(e.expr))
 
     @cached_property
     def _submitters(self) -> set:
-        return self._reaching(lambda e, f: op_name(e.expr, f) in self.names)
-
-    def _reaching(self, pred) -> set:
-        """Keys of the functions from which a call matching `pred` is reachable through direct calls
-        (one backward pass over the call graph, so each query above is a set lookup)."""
-        callers: dict = {}
-        out, work = set(), []
-        for fn in self.program.functions.values():
-            for _, ev in fn.calls():
-                if pred(ev, fn) and fn.key not in out:
-                    out.add(fn.key)
-                    work.append(fn.key)
-                g = self.program.callee(ev.expr, fn)
-                if g is not None and g.blocks:
-                    callers.setdefault(g.key, set()).add(fn.key)
-        while work:
-            for c in callers.get(work.pop(), ()):
-                if c not in out:
-                    out.add(c)
-                    work.append(c)
-        return out
+        return reaching(self.program, lambda e, f: op_name(e.expr, f) in self.names)
 
     def is_op(self, ev: Event, fn: Function) -> bool:
         return ev.kind == "call" and op_name(ev.expr, fn) in self.names

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ..analysis import status
 from ..analysis.calls import arg, calls_on_registration, calls_to, is_call_to, object_key, wsk_name
-from ..analysis.interproc import MustReach, reachable
+from ..analysis.interproc import MustReach, reachable, reaching
 from ..analysis.paths import STOP, Facts, Walk, track_call_status
 from ..program import CALLBACK_ROLES
 from .base import Rule, role_step, step
@@ -77,8 +77,7 @@ class DeregisterOrder(Rule):
 
     def _unload_paths(self, program, registers):
         dereg = MustReach(program, calls_to("WskDeregister"))
-        may = _MayCall(program, "WskDeregister")
-        misses = _UnguardedMiss(dereg, may, _flag_names(registers))
+        misses = _UnguardedMiss(dereg, reaching(program, dereg.pred), _flag_names(registers))
         reg_fn, reg_ev = registers[0]
         for unload, role in program.functions_with_role("unload"):
             if dereg.holds(unload):
@@ -178,27 +177,6 @@ def _short(loc) -> str:
     return f"{os.path.basename(loc.file)}:{loc.line}"
 
 
-class _MayCall:
-    """Whether a function may (through direct calls) call `name`."""
-
-    def __init__(self, program, name):
-        self.program, self.name, self.memo = program, name, {}
-
-    def fn(self, fn) -> bool:
-        if fn.key not in self.memo:
-            self.memo[fn.key] = False
-            self.memo[fn.key] = any(self.event(e, fn) for _, e in fn.calls())
-        return self.memo[fn.key]
-
-    def event(self, ev, fn) -> bool:
-        if ev.kind != "call":
-            return False
-        if is_call_to(ev.expr, self.name):
-            return True
-        callee = self.program.callee(ev.expr, fn)
-        return callee is not None and bool(callee.blocks) and self.fn(callee)
-
-
 def _flag_names(registers) -> set:
     """Likely 'registered' flags: variables and fields the registering functions assign, or pass by
     address to a helper (`WriteNoFence(&g_InitStatus, STATUS_SUCCESS)`, `InterlockedExchange(&g_Up, 1)`)."""
@@ -235,8 +213,8 @@ class _UnguardedMiss:
     whose every miss is guarded (`if (!g_Registered) return;` before deregistering) counts as
     deregistering at its call."""
 
-    def __init__(self, dereg: MustReach, may: _MayCall, flags: set):
-        self.dereg, self.may, self.flags, self.memo = dereg, may, flags, {}
+    def __init__(self, dereg: MustReach, may: set, flags: set):
+        self.dereg, self.may, self.flags, self.memo = dereg, may, flags, {}   # may: keys that may deregister
 
     def of(self, fn):
         if fn.key not in self.memo:
@@ -247,13 +225,20 @@ class _UnguardedMiss:
     def _deregisters(self, ev, fn) -> bool:
         if self.dereg.event_satisfies(ev, fn) or _opaque_call(self.dereg.program, ev, fn):
             return True   # deregisters, or calls code we cannot see (unknown is not guilty)
-        if ev.kind != "call" or not self.may.event(ev, fn):
+        callee = self.dereg.program.callee(ev.expr, fn) if ev.kind == "call" else None
+        return callee is not None and callee.key in self.may and self.of(callee) is None
+
+    def _may(self, ev, fn) -> bool:
+        """Whether `ev` is, or calls a function that may make, a WskDeregister call."""
+        if ev.kind != "call":
             return False
+        if self.dereg.pred(ev, fn):
+            return True
         callee = self.dereg.program.callee(ev.expr, fn)
-        return callee is not None and self.of(callee) is None
+        return callee is not None and callee.key in self.may
 
     def _walk(self, fn):
-        reaches = _blocks_reaching(fn, lambda b: any(self.may.event(e, fn) for e in b.events))
+        reaches = _blocks_reaching(fn, lambda b: any(self._may(e, fn) for e in b.events))
         found = []
 
         def stp(st, fx, ev, tr):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import inspect
+import os
 from typing import ClassVar, Iterator
 
 from ..model import Function, Loc
@@ -55,6 +56,11 @@ class Rule:
 
 def step(loc: Loc, note: str) -> TraceStep:
     return TraceStep(loc, note)
+
+
+def short(loc: Loc | None) -> str:
+    """`file.c:12`, how messages name a place."""
+    return f"{os.path.basename(loc.file)}:{loc.line}" if loc is not None else "?"
 
 
 def role_step(role, fn: Function) -> TraceStep:

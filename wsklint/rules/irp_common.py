@@ -1,15 +1,8 @@
 """Shared by the IRP rules: turning IRP-flow incidents into findings."""
 from __future__ import annotations
 
-import os
-
 from ..knowledge import irp as K
-from ..model import Loc
 from ..program import function_ref
-
-
-def short(loc: Loc | None) -> str:
-    return f"{os.path.basename(loc.file)}:{loc.line}" if loc is not None else "?"
 
 
 def routine_name(program, key: str | None) -> str:

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-import os
-
 from ..analysis.calls import arg, wsk_name
 from ..analysis.paths import Facts, Walk
 from ..knowledge import sync
-from .base import Rule, step
+from .base import Rule, short, step
 
 CLOSE = "WskCloseSocket"
 # Entry points that never run alongside the ones paired with them here.
@@ -99,7 +97,7 @@ class CloseSocketRace(Rule):
         for ev, name, sock, at in found.values():
             what = "closes it again" if name == CLOSE else f"calls {name} on it"
             yield self.report(ev.loc, f"{fn.name} {what} after WskCloseSocket closed {sock} at "
-                              f"{os.path.basename(at.file)}:{at.line}; WSK frees the socket when the close completes",
+                              f"{short(at)}; WSK frees the socket when the close completes",
                               fn=fn, trace=[step(at, f"{sock} is closed here"), step(ev.loc, f"{name} on {sock}")],
                               anchor=f"{fn.name} {ev.expr.text} after close")
 

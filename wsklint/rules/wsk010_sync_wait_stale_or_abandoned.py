@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from ..program import function_ref
-from .base import Rule, step
-from .irp_common import handle_close_handlers, report_incidents, short
+from .base import Rule, short, step
+from .irp_common import handle_close_handlers, report_incidents
 
 
 class SyncWaitStaleOrAbandoned(Rule):

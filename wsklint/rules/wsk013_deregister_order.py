@@ -5,7 +5,7 @@ from ..analysis.calls import arg, calls_on_registration, calls_to, is_call_to, o
 from ..analysis.interproc import MustReach, reachable, reaching
 from ..analysis.paths import STOP, Facts, Walk, track_call_status
 from ..program import CALLBACK_ROLES
-from .base import Rule, role_step, step
+from .base import Rule, role_step, short, step
 
 
 class DeregisterOrder(Rule):
@@ -150,7 +150,7 @@ class DeregisterOrder(Rule):
             cap = tr[0].loc if tr else ev.loc
             trace = list(tr) + [step(ev.loc, "WskDeregister waits for the NPI to be released")]
             yield self.report(ev.loc, f"WskDeregister is called while the provider NPI captured at "
-                              f"{_short(cap)} is still held", fn=fn, trace=trace,
+                              f"{short(cap)} is still held", fn=fn, trace=trace,
                               anchor=f"{ev.expr.text} held")
 
     def _from_callbacks(self, program):
@@ -170,11 +170,6 @@ class DeregisterOrder(Rule):
                     yield self.report(ev.loc, f"WskDeregister is reachable from {start.name}, which WSK or the "
                                       f"I/O manager may call at DISPATCH_LEVEL", fn=fn, trace=trace,
                                       anchor=f"{ev.expr.text} from {start.name}")
-
-
-def _short(loc) -> str:
-    import os
-    return f"{os.path.basename(loc.file)}:{loc.line}"
 
 
 def _flag_names(registers) -> set:

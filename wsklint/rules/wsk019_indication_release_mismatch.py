@@ -1,14 +1,12 @@
 from __future__ import annotations
 
-import os
-
 from ..analysis.calls import arg, is_const, wsk_name
 from ..analysis.indications import UNKNOWN, Indications
 from ..analysis.interproc import call_chains
 from ..analysis.paths import Facts, Walk
 from ..knowledge.sync import WAKES
 from ..knowledge.wsk import STATUS, status_name
-from .base import Rule, role_step, step
+from .base import Rule, role_step, short, step
 
 _PENDING = STATUS["STATUS_PENDING"]
 _CALLBACKS = ("event:WskReceiveEvent", "event:WskReceiveFromEvent")
@@ -233,7 +231,7 @@ class IndicationReleaseMismatch(Rule):
         for (sock, at), rel in found.values():
             how = "WskRelease" if wsk_name(rel.expr) == "WskRelease" else f"{rel.expr.name} (which calls WskRelease)"
             yield self.report(at, f"WskCloseSocket closes '{sock}' before the indication lists retained on it are "
-                              f"released ({how} at {os.path.basename(rel.loc.file)}:{rel.loc.line}); closing does "
+                              f"released ({how} at {short(rel.loc)}); closing does "
                               "not release them", fn=fn,
                               trace=[step(at, f"'{sock}' is closed"), step(rel.loc, f"{how} on '{sock}' afterwards")],
                               anchor=f"{fn.name} close {sock} before release")

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ..analysis.buffers import blocks_of, mdl_allocations, null_branch, pointer_origin, routine_arg
+from ..analysis.buffers import mdl_allocations, null_branch, pointer_origin, routine_arg
 from ..analysis.paths import STOP, Facts, Walk
 from ..knowledge import irp as K
 from .base import Rule, step
@@ -72,9 +72,8 @@ class WskBufMdlMisbuilt(Rule):
             if not fn.blocks:
                 continue
             flow = flow_db.flow(fn)
-            blocks = blocks_of(fn)
-            for _, ev in fn.calls():
-                if K.kind_of(ev.expr.name) == "mdl_lock" and not any(lab == "exc" for _, lab in blocks[id(ev)].succs):
+            for blk, ev in fn.calls():
+                if K.kind_of(ev.expr.name) == "mdl_lock" and not any(lab == "exc" for _, lab in blk.succs):
                     yield self.report(ev.loc, "MmProbeAndLockPages is called outside __try/__except; an invalid "
                                       "address raises an exception that nothing handles", fn=fn,
                                       trace=[step(ev.loc, "MmProbeAndLockPages")], anchor=f"{ev.expr.text} no try")

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from ..analysis.buffers import blocks_of
 from ..analysis.calls import is_const
-from ..analysis.paths import Facts
 from ..analysis.sends import (RECEIVES, STREAM_SENDS, Requests, buffer_length, iterates, loop_submissions, op_arg,
                               op_name, submits_in)
 from .base import Rule, step
@@ -80,8 +79,9 @@ class OneSendInFlight(Rule):
         sends, receives = Requests(program, STREAM_SENDS), Requests(program, RECEIVES)
         bulk, warned = [], False
         for fn in program.functions.values():
-            if fn.key in program.provider_functions:
+            if fn.key in program.provider_functions or not fn.loops:
                 continue
+            blocks = blocks_of(fn)
             for loop in fn.loops:
                 if not iterates(fn, loop) or submits_in(program, receives, fn, loop):
                     continue            # request/response and control protocols receive in the loop
@@ -89,7 +89,7 @@ class OneSendInFlight(Rule):
                 for site in loop_submissions(program, sends, fn, loop, skip=_small):
                     if not _advances(site.ev, fn, varying):
                         continue        # the same data again: a retry loop, not a stream
-                    if not _every_iteration(fn, loop, blocks_of(fn)[id(site.ev)].id):
+                    if not _every_iteration(fn, loop, blocks[id(site.ev)].id):
                         continue        # iterations that may not send: a handshake or token exchange
                     if site.waits:
                         warned = True

@@ -53,6 +53,11 @@ def object_key(e: Expr | None) -> str | None:
     return None
 
 
+def mentions(e: Expr | None, name: str) -> bool:
+    """Whether the variable `name` occurs in `e`."""
+    return e is not None and any(n.kind == "name" and n.name == name for n in e.walk())
+
+
 def addressed_local(e: Expr | None, fn) -> str | None:
     """The automatic local whose address `e` takes (`&reg`, `&ctx.Reg`), else None."""
     if e is None:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ..analysis import status
-from ..analysis.calls import is_const, object_key
+from ..analysis.calls import is_const, mentions, object_key
 from ..analysis.interproc import call_chains
 from ..analysis.paths import STOP, Facts, Walk, position_of, track_call_status
 from ..analysis.sends import Requests, is_wait, op_arg, op_name
@@ -165,8 +165,7 @@ class CachedSdPairing(Rule):
                 found.append((ev, []))
                 return STOP
             if callee is not None and callee.blocks and any(object_key(a) == key for a in call.args):
-                for chain, f, e in call_chains(program, callee, lambda e2, f2: e2.kind == "call"
-                                               and _classify(e2.expr, f2)[0] == "release"):
+                for chain, f, e in call_chains(program, callee, _releases_sd):
                     found.append((ev, chain + [(f, e)]))
                     return STOP
             return st, fx, tr
@@ -209,6 +208,10 @@ def _classify(call, fn):
     return None, None
 
 
+def _releases_sd(ev, fn) -> bool:
+    return ev.kind == "call" and _classify(ev.expr, fn)[0] == "release"
+
+
 def _norm(t: str) -> str:
     for w in ("const ", "volatile ", "struct "):
         t = t.replace(w, "")
@@ -218,9 +221,6 @@ def _norm(t: str) -> str:
 def _local_leak(program, fn, cache_ev, name):
     """Where a path leaves `fn` with the cached copy in local `name` neither released nor handed on."""
     out = []
-
-    def mentions(e):
-        return e is not None and any(n.kind == "name" and n.name == name for n in e.walk())
 
     def stp(st, fx, ev, tr):
         if ev is cache_ev:
@@ -233,16 +233,15 @@ def _local_leak(program, fn, cache_ev, name):
             kind, rsd = _classify(call, fn)
             if kind == "release" and object_key(rsd) == name:
                 return STOP
-            if not op_name(call, fn) and call.ref != "api" and any(mentions(a) for a in call.args):
+            if not op_name(call, fn) and call.ref != "api" and any(mentions(a, name) for a in call.args):
                 callee = program.callee(call, fn)
-                if callee is None or any(_classify(e.expr, f)[0] == "release" for _, f, e in
-                                         call_chains(program, callee, lambda e2, f2: e2.kind == "call")):
+                if callee is None or any(True for _ in call_chains(program, callee, _releases_sd)):
                     return STOP                       # a helper (or code we cannot see) takes it over
-        elif ev.kind in ("assign", "decl") and mentions(ev.expr):
+        elif ev.kind in ("assign", "decl") and mentions(ev.expr, name):
             tgt = ev.target.strip() if ev.target is not None else None
             if tgt is None or tgt.kind != "name" or tgt.name not in fn.locals:
                 return STOP                           # stored where someone else releases it
-        elif ev.kind == "return" and mentions(ev.expr):
+        elif ev.kind == "return" and mentions(ev.expr, name):
             return STOP
         return st, fx, tr
 

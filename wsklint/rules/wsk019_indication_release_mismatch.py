@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from ..analysis import status
 from ..analysis.calls import arg, is_const, wsk_name
 from ..analysis.indications import UNKNOWN, Indications
 from ..analysis.interproc import call_chains
@@ -243,21 +244,10 @@ def _direct(fn, api) -> bool:
 
 def _asap_branch(cond, label, flags) -> bool:
     """Whether taking `label` of `cond` means `Flags & WSK_FLAG_RELEASE_ASAP` is set."""
-    if label not in ("T", "F"):
-        return False
-    c, want = cond.strip(), label == "T"
-    while True:
-        if c.kind == "unop" and c.op == "!" and c.kids:
-            c, want = c.kids[0].strip(), not want
-        elif c.kind == "binop" and c.op in ("==", "!=") and len(c.kids) == 2 and \
-                any(k.strip().value == 0 for k in c.kids):
-            want = want if c.op == "!=" else not want
-            c = next(k for k in c.kids if k.strip().value != 0).strip()
-        else:
-            break
-    if c.kind != "binop" or c.op != "&" or len(c.kids) != 2:
-        return False
-    a, b = (k.strip() for k in c.kids)
-    if not (a.kind == "name" and a.name == flags):
-        a, b = b, a
-    return want and a.kind == "name" and a.name == flags and is_const(b, "WSK_FLAG_RELEASE_ASAP")
+    def asap(mask):
+        a, b = (k.strip() for k in mask.kids)
+        if not (a.kind == "name" and a.name == flags):
+            a, b = b, a
+        return a.kind == "name" and a.name == flags and is_const(b, "WSK_FLAG_RELEASE_ASAP")
+
+    return label in ("T", "F") and status.flag_test(cond, asap) == (label == "T")

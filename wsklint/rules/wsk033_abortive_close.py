@@ -153,27 +153,16 @@ def _error_edge(blk, label) -> bool:
     if label not in ("T", "F") or blk.cond is None:
         return False
     want = label == "T"
-    return status.failure_branch(blk.cond, want) or _abortive_test(blk.cond) == want
+    return status.failure_branch(blk.cond, want) or status.flag_test(blk.cond, _abortive) == want
 
 
-def _abortive_test(cond):
-    """True when `cond` is true exactly if WSK_FLAG_ABORTIVE is set (`Flags & WSK_FLAG_ABORTIVE`), False for
-    the negation, None when the condition does not test that flag."""
-    e = cond.strip()
-    if e.kind == "unop" and e.op == "!" and e.kids:
-        inner = _abortive_test(e.kids[0])
-        return None if inner is None else not inner
-    if e.kind == "binop" and e.op in ("==", "!=") and len(e.kids) == 2:
-        a, b = e.kids
-        zero = a if a.strip().value == 0 else b if b.strip().value == 0 else None
-        if zero is not None:
-            inner = _abortive_test(b if zero is a else a)
-            return None if inner is None else (inner if e.op == "!=" else not inner)
-    if e.kind == "binop" and e.op == "&" and any(k.strip().macro == "WSK_FLAG_ABORTIVE" or
-                                                  (k.strip().kind == "name" and k.strip().name == "WSK_FLAG_ABORTIVE")
-                                                  for k in e.kids):
-        return True
-    return None
+def _abortive(mask) -> bool:
+    """`Flags & WSK_FLAG_ABORTIVE`."""
+    for k in mask.kids:
+        k = k.strip()
+        if k.macro == "WSK_FLAG_ABORTIVE" or (k.kind == "name" and k.name == "WSK_FLAG_ABORTIVE"):
+            return True
+    return False
 
 
 def _arrival(program, sends, fn, close_ev, origin):

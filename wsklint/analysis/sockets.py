@@ -195,6 +195,11 @@ class Visit:
     state: frozenset
     trace: tuple = ()           # Steps: the creation and the state-changing operations on this path
 
+    @property
+    def options(self) -> dict:
+        """Socket options set on this path: name -> value (None: not known)."""
+        return {f[1]: f[2] for f in self.state if isinstance(f, tuple)}
+
 
 @dataclass(eq=False)
 class AddressInfo:

@@ -74,7 +74,7 @@ class ServicePortWithoutExclusiveUse(Rule):
             port = self._port(sm, v)
             if not port or cat is None:
                 continue
-            opts = {f[1]: f[2] for f in v.state if isinstance(f, tuple)}
+            opts = v.options
             trace = [Step(v.origin.site_loc, v.origin.describe())] + list(v.trace[1:]) + \
                 v.op.steps(f"bound to port {port}")
             found = None

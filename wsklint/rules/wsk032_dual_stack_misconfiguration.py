@@ -95,7 +95,7 @@ class DualStackMisconfiguration(Rule):
             return None
         ports = {i.port for i in infos}
         port = ports.pop() if len(ports) == 1 else None
-        opts = {f[1]: f[2] for f in v.state if isinstance(f, tuple)}
+        opts = v.options
         if "IPV6_V6ONLY" not in opts:
             if None in v4_ports or port is None or port in v4_ports:
                 return None
@@ -123,7 +123,7 @@ class DualStackMisconfiguration(Rule):
         infos = sm.addresses(op.arg(param))
         if not infos or not all(i.v4mapped for i in infos):
             return None
-        v6only = {f[1]: f[2] for f in v.state if isinstance(f, tuple)}.get("IPV6_V6ONLY", "default")
+        v6only = v.options.get("IPV6_V6ONLY", "default")
         if v6only in (0, None):
             return None
         why = "IPV6_V6ONLY was set to 1" if v6only != "default" else "IPV6_V6ONLY was never cleared"

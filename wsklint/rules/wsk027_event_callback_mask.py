@@ -92,14 +92,11 @@ class EventCallbackMask(Rule):
                     m = sm.mask_value(blk["EventMask"], fn)
                     if m is not None and not m & wsk.WSK_EVENT_DISABLE:
                         static.append((m, op))
-        seen = set()
         for op, name in controls:
             fn, site = op.site(op.arg("InputBuffer"))
             for blk in sm.control_blocks(op):
                 for loc, msg, trace, fixes in self._judge(sm, op, name, fn, site, blk, static):
-                    if (loc, msg) not in seen:
-                        seen.add((loc, msg))
-                        yield self.report(loc, msg, fn=fn, trace=trace, fixes=fixes, anchor=f"{site.expr.text} {msg}")
+                    yield self.report(loc, msg, fn=fn, trace=trace, fixes=fixes, anchor=f"{site.expr.text} {msg}")
 
     def _judge(self, sm, op, name, fn, site, blk, static):
         mask_src, npi_src = blk["EventMask"], blk["NpiId"]

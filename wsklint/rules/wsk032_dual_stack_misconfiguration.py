@@ -69,7 +69,6 @@ class DualStackMisconfiguration(Rule):
     def check(self, program):
         sm = program.sockets
         v4_ports = self._v4_wildcard_ports(sm)
-        seen = set()
         for v in sm.visits:
             found = None
             if v.op.name == "WskBind":
@@ -79,9 +78,6 @@ class DualStackMisconfiguration(Rule):
             if found is None:
                 continue
             msg, sev, fix, extra = found
-            if (v.op.loc, msg) in seen:
-                continue
-            seen.add((v.op.loc, msg))
             trace = [Step(v.origin.site_loc, v.origin.describe())] + list(v.trace[1:]) + v.op.steps(v.op.name)
             yield self.report(v.op.loc, msg, fn=v.op.fn, trace=trace, related=extra, fixes=[fix] if fix else None,
                               anchor=f"{v.op.call.text} {msg}", severity=sev)

@@ -60,7 +60,7 @@ class ProviderNpiPairing(Rule):
             "driver's lifetime and release it in unload; do not call through the NPI's Dispatch after releasing.")
 
     def check(self, program):
-        releases_anywhere: dict[str, bool] = {}
+        releases: dict[str, tuple] = {}     # registration -> (its release summary, released anywhere)
         for fn in program.functions.values():
             for _, ev in fn.calls():
                 call = ev.expr
@@ -68,15 +68,15 @@ class ProviderNpiPairing(Rule):
                     key = object_key(arg(call, "WskRegistration"))
                     if key is None:
                         continue
-                    if key not in releases_anywhere:
-                        releases_anywhere[key] = any(calls_on_registration("WskReleaseProviderNPI", key)(e, f) for f in program.functions.values()
-                                                     for _, e in f.calls())
-                    yield from self._leaks(program, fn, ev, key, releases_anywhere[key])
+                    if key not in releases:
+                        must = MustReach(program, calls_on_registration("WskReleaseProviderNPI", key))
+                        releases[key] = must, any(must.pred(e, f) for f in program.functions.values()
+                                                  for _, e in f.calls())
+                    yield from self._leaks(program, fn, ev, key, *releases[key])
                 elif is_call_to(call, "WskReleaseProviderNPI"):
                     yield from self._use_after_release(program, fn, ev)
 
-    def _leaks(self, program, fn, cap_ev, key, released_somewhere):
-        must = MustReach(program, calls_on_registration("WskReleaseProviderNPI", key))
+    def _leaks(self, program, fn, cap_ev, key, must, released_somewhere):
         releases_here = any(must.event_satisfies(e, fn) for _, e in fn.calls())
         kept = _npi_outlives(fn, cap_ev)
         if (kept or not releases_here) and released_somewhere:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ..analysis import status
 from ..analysis.calls import arg, wsk_name
+from ..analysis.interproc import MustReach
 from ..analysis.paths import STOP, Facts, Walk, track_call_status
 from ..knowledge.irp import CREATES_SOCKET
 from .base import Rule, step
@@ -246,7 +247,6 @@ class SocketFromUncheckedIrp(Rule):
         if idx is None or idx >= len(callee.params):
             return False
         target = f"*{callee.params[idx].name}"
-        from ..analysis.interproc import MustReach
         return MustReach(self.program, lambda e, f: e.kind == "assign" and e.target is not None and
                          e.target.strip().path() == target).holds(callee)
 

@@ -67,6 +67,7 @@ class WskBufMdlMisbuilt(Rule):
             "MmProbeAndLockPages inside __try/__except for stack, pageable or user memory.")
 
     def check(self, program):
+        self._built: dict = {}      # helper key -> what _returns_built found
         flow_db = program.irpflow
         for fn in program.functions.values():
             if not fn.blocks:
@@ -96,7 +97,7 @@ class WskBufMdlMisbuilt(Rule):
 
     def _returns_built(self, program, fn):
         """The MmBuildMdlForNonPagedPool location when every non-NULL MDL `fn` returns was built by it."""
-        memo = self.__dict__.setdefault("_built_memo", {})
+        memo = self._built
         if fn.key in memo:
             return memo[fn.key]
         memo[fn.key] = None

@@ -110,8 +110,13 @@ def call_chains(program: Program, start: Function, pred: Pred, max_depth: int = 
                         queue.append((callee, chain + [(fn, ev)]))
 
 
+def call_steps(chain) -> list[Step]:
+    """Trace steps for a call chain [(caller, call event), ...]: 'F calls G' at each call."""
+    return [Step(ev.loc, f"{fn.name} calls {ev.expr.name}") for fn, ev in chain]
+
+
 def chain_steps(chain, last_fn: Function, last_ev: Event, last_note: str) -> list[Step]:
-    steps = [Step(ev.loc, f"{fn.name} calls {ev.expr.name}") for fn, ev in chain]
+    steps = call_steps(chain)
     steps.append(Step(last_ev.loc, last_note))
     return steps
 

@@ -18,7 +18,7 @@ from functools import cached_property
 from ..knowledge import wsk
 from ..model import Event, Function
 from .calls import wsk_name
-from .interproc import call_chains, reaching
+from .interproc import call_chains, call_steps, reaching
 from .paths import STOP, Facts, Step, Walk, position_of, track_call_status
 from . import status
 
@@ -270,7 +270,7 @@ def _steps(fn, ev, w, via=None) -> list:
         out.append(Step(ev.loc, f"and waits for it to complete before {fn.name} returns"))
     elif chain:
         out.append(Step(wait_ev.loc, f"and waits for it in {wait_ev.expr.name}"))
-        out.extend(Step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in chain[:-1])
+        out.extend(call_steps(chain[:-1]))
         out.append(Step(chain[-1][1].loc, "waits here"))
     else:
         out.append(Step(wait_ev.loc, "and waits for it to complete"))
@@ -392,7 +392,7 @@ def loop_submissions(program, reqs: Requests, fn: Function, loop, skip=None):
                 wait_ev, chain = w
                 trace = [head, Step(ev.loc, f"submits {op_name(call, fn)}"),
                          Step(wait_ev.loc, "waits for it in the same iteration")]
-                trace += [Step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in chain]
+                trace += call_steps(chain)
                 yield Site(ev, True, trace, [])
                 continue
             callee = program.callee(call, fn)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ..analysis import status
 from ..analysis.calls import arg, calls_on_registration, calls_to, is_call_to, object_key, wsk_name
-from ..analysis.interproc import MustReach, reachable, reaching
+from ..analysis.interproc import MustReach, call_steps, reachable, reaching
 from ..analysis.paths import STOP, Facts, Walk, track_call_status
 from ..program import CALLBACK_ROLES
 from .base import Rule, role_step, short, step
@@ -164,8 +164,7 @@ class DeregisterOrder(Rule):
                     if id(ev) in reported:
                         continue
                     reported.add(id(ev))
-                    trace = [role_step(role, start)] + [step(e.loc, f"{f.name} calls {e.expr.name}")
-                                                        for f, e in chain]
+                    trace = [role_step(role, start)] + call_steps(chain)
                     trace.append(step(ev.loc, "WskDeregister blocks and requires PASSIVE_LEVEL"))
                     yield self.report(ev.loc, f"WskDeregister is reachable from {start.name}, which WSK or the "
                                       f"I/O manager may call at DISPATCH_LEVEL", fn=fn, trace=trace,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ..analysis import status
 from ..analysis.calls import is_const, mentions, object_key
-from ..analysis.interproc import call_chains
+from ..analysis.interproc import call_chains, call_steps
 from ..analysis.paths import STOP, Facts, Walk, position_of, track_call_status
 from ..analysis.sends import Requests, is_wait, op_arg, op_name
 from .base import Rule, step
@@ -177,7 +177,7 @@ class CachedSdPairing(Rule):
                                       "STATUS_PENDING"),
                      step(ev.loc, "WSK_RELEASE_SD before the request completed" if not chain else
                           f"{ev.expr.name} releases it before the request completed")]
-            trace += [step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in chain[1:]]
+            trace += call_steps(chain[1:])
             yield self.report(ev.loc, f"The cached security descriptor '{key}' is released while the "
                               f"{op_name(use_ev.expr, fn)} request that uses it may still be pending", fn=fn,
                               trace=trace, anchor=f"early release {key} {use_ev.expr.text}")

@@ -3,6 +3,7 @@ from __future__ import annotations
 from ..analysis import status
 from ..analysis.paths import STOP, Facts, Walk, track_call_status
 from ..analysis.sends import STREAM_SENDS, Requests, is_wait, op_name
+from ..analysis.interproc import call_steps
 from ..knowledge import wsk
 from ..result import Fix, Replacement
 from .base import Rule, step
@@ -86,7 +87,7 @@ class AbortiveClose(Rule):
             if pending:
                 trace.append(step(pending.loc, "a WskSend on it may still be pending"))
             trace.append(step(op.loc, "closed here without WskDisconnect"))
-            trace += [step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in op.chain[1:]]
+            trace += call_steps(op.chain[1:])
             yield self.report(op.loc, "WskCloseSocket closes a connected socket that was not disconnected: the "
                               "close is abortive (the peer sees a reset)" +
                               (" and the pending send is lost" if pending else ""), fn=op.fn, trace=trace,
@@ -131,7 +132,7 @@ class AbortiveClose(Rule):
             if chain is None:
                 continue
             reported.add(id(op.call))
-            trace = [step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in chain[:-1]]
+            trace = call_steps(chain[:-1])
             trace.append(step(op.loc, "closes the socket; the driver never calls WskDisconnect"))
             yield self.report(op.loc, "The driver connects connection-oriented sockets but never calls WskDisconnect: "
                               "this WskCloseSocket closes them abortively (the peer sees a reset)", fn=op.fn,

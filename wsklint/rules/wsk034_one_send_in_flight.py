@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from ..analysis.buffers import blocks_of
 from ..analysis.calls import is_const
+from ..analysis.interproc import call_steps
 from ..analysis.sends import (RECEIVES, STREAM_SENDS, Requests, buffer_length, iterates, loop_submissions, op_arg,
                               op_name, submits_in)
 from .base import Rule, step
@@ -102,7 +103,7 @@ class OneSendInFlight(Rule):
         if bulk and not warned and not _knows_backlog(program):
             fn, loop, site = bulk[0]
             trace = [step(loop.loc, f"loop in {fn.name}"), step(site.ev.loc, "submits a stream send without waiting")]
-            trace += [step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in site.chain]
+            trace += call_steps(site.chain)
             yield self.report(site.ev.loc, "Stream data is sent in a loop, but the driver never queries "
                               "SIO_WSK_QUERY_IDEAL_SEND_BACKLOG nor enables WSK_EVENT_SEND_BACKLOG: it cannot size "
                               "the data it keeps in flight to the connection's ideal send backlog", fn=fn, trace=trace,

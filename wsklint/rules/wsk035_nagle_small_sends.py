@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 
 from ..analysis import status
+from ..analysis.interproc import call_steps
 from ..analysis.paths import Facts, Walk, position_of
 from ..analysis.sends import RECEIVES, bind, buffer_length
 from ..knowledge import wsk
@@ -125,7 +126,7 @@ class NagleSmallSends(Rule):
             where = "in the next iteration" if second is first else "next"
             trace = [step(first.loc, f"WskSend of {n} bytes on '{_socket(first)}'"),
                      step(second.loc, f"{where}, another WskSend on it without WSK_FLAG_NODELAY")]
-            trace += [step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in first.chain[1:]]
+            trace += call_steps(first.chain[1:])
             yield self.report(first.loc, f"This {n}-byte send is followed by another send on the same socket: with Nagle's "
                               "algorithm the second waits for the peer's delayed acknowledgement of the first",
                               fn=fn, trace=trace, anchor=f"small send {first.call.text} {second.call.text}")

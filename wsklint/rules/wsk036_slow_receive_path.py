@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ..analysis.interproc import call_chains
+from ..analysis.interproc import call_chains, call_steps
 from ..analysis.sends import RECEIVES, STREAM_SENDS, Requests, iterates, loop_submissions, op_name, submits_in
 from ..knowledge.cost import HEAVY_CALLS
 from .base import Rule, role_step, step
@@ -74,7 +74,7 @@ class SlowReceivePath(Rule):
                 return
             what = HEAVY_CALLS[ev.expr.name]
             first = chain[0][1] if chain else ev
-            trace = [role_step(role, cb)] + [step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in chain]
+            trace = [role_step(role, cb)] + call_steps(chain)
             trace.append(step(ev.loc, f"{ev.expr.name}: {what} inside the receive callback"))
             yield self.report(first.loc, f"The receive callback {cb.name} does {what} inline ({ev.expr.name}); WSK "
                               "delivers further indications only after it returns", fn=cb, trace=trace,

@@ -3,7 +3,7 @@ from __future__ import annotations
 from ..analysis import status
 from ..analysis.calls import arg, is_const, wsk_name
 from ..analysis.indications import UNKNOWN, Indications
-from ..analysis.interproc import call_chains
+from ..analysis.interproc import reaching
 from ..analysis.paths import Facts, Walk
 from ..knowledge.sync import WAKES
 from ..knowledge.wsk import STATUS, status_name
@@ -95,7 +95,7 @@ class IndicationReleaseMismatch(Rule):
 
     def check(self, program):
         self.ind = Indications(program)
-        self._handoffs: dict = {}
+        self._handing_off: set | None = None    # functions that may hand off, built on first use
         releases_anywhere = any(wsk_name(ev.expr) == "WskRelease" for fn in program.functions.values()
                                 for _, ev in fn.calls())
         for kind in _CALLBACKS:
@@ -122,16 +122,12 @@ class IndicationReleaseMismatch(Rule):
     def _handoff(self, program, fn, call) -> bool:
         """A call that gives the work to someone now: wakes a waiter, queues a work item or DPC, releases
         indications -- directly or in a helper."""
-        if call.name in WAKES or wsk_name(call) == "WskRelease":
+        if _hands_off(call):
             return True
+        if self._handing_off is None:
+            self._handing_off = reaching(program, lambda e, f: _hands_off(e.expr))
         callee = program.callee(call, fn)
-        if callee is None or not callee.blocks:
-            return False
-        if callee.key not in self._handoffs:
-            self._handoffs[callee.key] = any(True for _ in call_chains(
-                program, callee, lambda e, f: e.kind == "call" and (e.expr.name in WAKES or
-                                                                     wsk_name(e.expr) == "WskRelease")))
-        return self._handoffs[callee.key]
+        return callee is not None and callee.key in self._handing_off
 
     def _callback(self, program, fn, role, releases_anywhere):
         db = program.irpflow
@@ -236,6 +232,10 @@ class IndicationReleaseMismatch(Rule):
                               "not release them", fn=fn,
                               trace=[step(at, f"'{sock}' is closed"), step(rel.loc, f"{how} on '{sock}' afterwards")],
                               anchor=f"{fn.name} close {sock} before release")
+
+
+def _hands_off(call) -> bool:
+    return call.name in WAKES or wsk_name(call) == "WskRelease"
 
 
 def _direct(fn, api) -> bool:

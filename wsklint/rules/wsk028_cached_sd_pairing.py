@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ..analysis import status
 from ..analysis.calls import is_const, mentions, object_key
-from ..analysis.interproc import call_chains, call_steps
+from ..analysis.interproc import call_chains, call_steps, reaching
 from ..analysis.paths import STOP, Facts, Walk, position_of, track_call_status
 from ..analysis.sends import Requests, is_wait, op_arg, op_name
 from .base import Rule, step
@@ -78,6 +78,7 @@ class CachedSdPairing(Rule):
             "at unload).")
 
     def check(self, program):
+        self._releasing: set | None = None      # functions that may release a descriptor, built on first use
         caches, releases, uses, raw = [], [], [], {}
         for fn in program.functions.values():
             for _, ev in fn.calls():
@@ -134,7 +135,9 @@ class CachedSdPairing(Rule):
                                   trace=[step(ev.loc, f"{what} returns a cached copy in '{key}'")],
                                   anchor=f"sd leak {key}", severity="warning")
             return
-        exit_loc = _local_leak(program, fn, ev, local)
+        if self._releasing is None:
+            self._releasing = reaching(program, _releases_sd)
+        exit_loc = _local_leak(program, fn, ev, local, self._releasing)
         if exit_loc is not None:
             yield self.report(ev.loc, f"The security descriptor cached in '{local}' by {what} is not released with "
                               "WSK_RELEASE_SD on a path where caching succeeded", fn=fn,
@@ -218,8 +221,9 @@ def _norm(t: str) -> str:
     return t.strip().lstrip("_")
 
 
-def _local_leak(program, fn, cache_ev, name):
-    """Where a path leaves `fn` with the cached copy in local `name` neither released nor handed on."""
+def _local_leak(program, fn, cache_ev, name, releasing):
+    """Where a path leaves `fn` with the cached copy in local `name` neither released nor handed on
+    (`releasing`: the functions that may release a descriptor)."""
     out = []
 
     def stp(st, fx, ev, tr):
@@ -235,7 +239,7 @@ def _local_leak(program, fn, cache_ev, name):
                 return STOP
             if not op_name(call, fn) and call.ref != "api" and any(mentions(a, name) for a in call.args):
                 callee = program.callee(call, fn)
-                if callee is None or any(True for _ in call_chains(program, callee, _releases_sd)):
+                if callee is None or callee.key in releasing:
                     return STOP                       # a helper (or code we cannot see) takes it over
         elif ev.kind in ("assign", "decl") and mentions(ev.expr, name):
             tgt = ev.target.strip() if ev.target is not None else None

@@ -3,6 +3,7 @@ from __future__ import annotations
 from ..analysis.buffers import blocks_of
 from ..analysis.calls import is_const
 from ..analysis.interproc import call_steps
+from ..analysis.paths import blocks_from
 from ..analysis.sends import (RECEIVES, STREAM_SENDS, Requests, buffer_length, iterates, loop_submissions, op_arg,
                               op_name, submits_in)
 from .base import Rule, step
@@ -115,16 +116,8 @@ def _every_iteration(fn, loop, bid: int) -> bool:
     if bid == loop.head:
         return True
     inside = set(loop.body) | {loop.head}
-    seen, stack = set(), [s for s, _ in fn.blocks[loop.head].succs if s in inside]
-    while stack:
-        b = stack.pop()
-        if b == loop.head:
-            return False
-        if b == bid or b in seen:
-            continue
-        seen.add(b)
-        stack.extend(s for s, _ in fn.blocks[b].succs if s in inside)
-    return True
+    starts = [s for s, _ in fn.blocks[loop.head].succs]
+    return loop.head not in blocks_from(fn, starts, avoid={bid}, within=inside)
 
 
 def _varying(fn, loop) -> set:

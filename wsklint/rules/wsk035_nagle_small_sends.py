@@ -4,7 +4,7 @@ import re
 
 from ..analysis import status
 from ..analysis.interproc import call_steps
-from ..analysis.paths import Facts, Walk, position_of
+from ..analysis.paths import Facts, Walk, blocks_from, position_of
 from ..analysis.sends import RECEIVES, bind, buffer_length
 from ..knowledge import wsk
 from .base import Rule, step
@@ -203,13 +203,5 @@ def _answered(sm, op) -> bool:
     b, i = position_of(fn, op.event)
     if any(id(e) in receives for e in fn.blocks[b].events[i + 1:]):
         return True
-    seen, stack = set(), [s for s, _ in fn.blocks[b].succs]
-    while stack:
-        k = stack.pop()
-        if k in seen:
-            continue
-        seen.add(k)
-        if any(id(e) in receives for e in fn.blocks[k].events):
-            return True
-        stack.extend(s for s, _ in fn.blocks[k].succs)
-    return False
+    return any(id(e) in receives for k in blocks_from(fn, [s for s, _ in fn.blocks[b].succs])
+               for e in fn.blocks[k].events)

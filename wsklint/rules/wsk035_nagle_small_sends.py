@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-import re
-
 from ..analysis import status
 from ..analysis.interproc import call_steps
 from ..analysis.paths import Facts, Walk, blocks_from, position_of
 from ..analysis.sends import RECEIVES, bind, buffer_length
+from ..graphs.irpflow import rebase, root_of
 from ..knowledge import wsk
 from .base import Rule, step
 from .wsk034_one_send_in_flight import SMALL_SEND
@@ -152,13 +151,12 @@ def _socket(op) -> str | None:
     for (f, e), (g, _) in reversed(list(zip(op.chain, op.chain[1:]))):
         if where is not g:
             continue
-        m = re.match(r"\w+", path or "")
-        i = g.param_index(m.group(0)) if m else None
+        root = root_of(path)
+        i = g.param_index(root) if root else None
         arg = e.expr.args[i].path() if i is not None and i < len(e.expr.args) else None
         if arg is None:
             return None
-        rest = path[m.end():]
-        path = arg[1:] + "." + rest[2:] if arg.startswith("&") and rest.startswith("->") else arg + rest
+        path = rebase(path, root, arg)
         where = f
     return path if where is op.fn else None
 

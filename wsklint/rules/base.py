@@ -9,18 +9,15 @@ from ..model import Function, Loc
 from ..program import Program, role_text
 from ..result import Diagnostic, Fix, RuleInfo, TraceStep
 
-CATEGORIES = ("irp", "buffers", "irql", "callbacks", "lifecycle", "sockets", "security", "performance", "api")
-PRECISIONS = ("very-high", "high", "medium", "low")
-
 
 class Rule:
     """Subclasses set the metadata and implement `check`; the docstring is the rule's documentation."""
 
     code: ClassVar[str] = ""
     name: ClassVar[str] = ""            # kebab-case, names the bad pattern
-    category: ClassVar[str] = ""
+    category: ClassVar[str] = ""        # irp buffers irql callbacks lifecycle sockets security performance api
     severity: ClassVar[str] = "error"
-    precision: ClassVar[str] = "high"
+    precision: ClassVar[str] = "high"   # very-high high medium low
     message: ClassVar[str] = ""         # the fact, no advice (str.format template)
     help: ClassVar[str] = ""            # the advice
     tags: ClassVar[tuple] = ()

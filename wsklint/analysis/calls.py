@@ -58,6 +58,16 @@ def mentions(e: Expr | None, name: str) -> bool:
     return e is not None and any(n.kind == "name" and n.name == name for n in e.walk())
 
 
+def derefs(ev, is_pointer) -> bool:
+    """Whether the event reads a member through a pointer that `is_pointer(expr)` accepts (`p->X`)."""
+    for e in (ev.expr, ev.target):
+        if e is not None:
+            for n in e.walk():
+                if n.kind == "member" and n.op == "->" and n.kids and is_pointer(n.kids[0]):
+                    return True
+    return False
+
+
 def addressed_local(e: Expr | None, fn) -> str | None:
     """The automatic local whose address `e` takes (`&reg`, `&ctx.Reg`), else None."""
     if e is None:

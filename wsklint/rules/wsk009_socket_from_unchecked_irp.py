@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ..analysis import status
-from ..analysis.calls import arg, wsk_name
+from ..analysis.calls import arg, derefs, wsk_name
 from ..analysis.interproc import MustReach
 from ..analysis.paths import STOP, Facts, Walk, track_call_status
 from ..knowledge.irp import CREATES_SOCKET
@@ -203,7 +203,7 @@ class SocketFromUncheckedIrp(Rule):
                     if st == "uninit" or (cur is not None and cur <= {status.FAIL}):
                         found.append((ev, tr))
                         return STOP
-            elif _derefs(ev, name) and st == "uninit":
+            elif derefs(ev, lambda p: p.path() == name) and st == "uninit":
                 found.append((ev, tr))
                 return STOP
             return st, fx, tr
@@ -219,7 +219,7 @@ class SocketFromUncheckedIrp(Rule):
         if wsk_name(call) == "WskCloseSocket":
             s = arg(call, "Socket")
             return s is not None and s.strip().path() == name
-        if _derefs(ev, name):
+        if derefs(ev, lambda p: p.path() == name):
             return True
         callee = self.program.callee(call, fn)
         if callee is None or not callee.blocks:
@@ -249,13 +249,3 @@ class SocketFromUncheckedIrp(Rule):
         target = f"*{callee.params[idx].name}"
         return MustReach(self.program, lambda e, f: e.kind == "assign" and e.target is not None and
                          e.target.strip().path() == target).holds(callee)
-
-
-def _derefs(ev, name) -> bool:
-    for e in (ev.expr, ev.target):
-        if e is None:
-            continue
-        for n in e.walk():
-            if n.kind == "member" and n.op == "->" and n.kids and n.kids[0].strip().path() == name:
-                return True
-    return False

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from ..analysis.buffers import mdl_allocations, null_branch, pointer_origin, routine_arg
+from ..analysis.calls import derefs
 from ..analysis.paths import STOP, Facts, Walk
 from ..knowledge import irp as K
 from .base import Rule, step
@@ -148,7 +149,7 @@ class WskBufMdlMisbuilt(Rule):
                     ev is not alloc_ev:
                 return None, fx, tr   # the variable now holds another MDL
             if ev.kind != "call":
-                if checked == "unchecked" and _derefs(ev, key, flow):
+                if checked == "unchecked" and derefs(ev, lambda p: flow.key(p) == key):
                     found.append(("null", ev, tr))
                     return STOP
                 return st, fx, tr
@@ -189,15 +190,6 @@ class WskBufMdlMisbuilt(Rule):
                 msg = f"{name} on MDL '{key}', which MmBuildMdlForNonPagedPool built"
             yield self.report(ev.loc, msg, fn=fn, trace=list(tr) + [step(ev.loc, name)],
                               anchor=f"{what} {key} {ev.expr.text if ev.expr is not None else ''}")
-
-
-def _derefs(ev, key, flow) -> bool:
-    for e in (ev.expr, ev.target):
-        if e is not None:
-            for n in e.walk():
-                if n.kind == "member" and n.op == "->" and n.kids and flow.key(n.kids[0]) == key:
-                    return True
-    return False
 
 
 def _uses_mdl(call, key, flow) -> bool:

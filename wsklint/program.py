@@ -209,6 +209,17 @@ class Program:
             return self.resolve(call.name, caller.file)
         return None
 
+    @cached_property
+    def callers(self) -> dict[str, list]:
+        """callee key -> [(caller Function, call event, call expr)] for direct calls to functions with a body."""
+        out: dict[str, list] = {}
+        for fn in self.functions.values():
+            for _, ev in fn.calls():
+                g = self.callee(ev.expr, fn)
+                if g is not None and g.blocks:
+                    out.setdefault(g.key, []).append((fn, ev, ev.expr))
+        return out
+
     def rel(self, path: str, root: str) -> str:
         try:
             return os.path.relpath(path, root)

@@ -124,21 +124,13 @@ def chain_steps(chain, last_fn: Function, last_ev: Event, last_note: str) -> lis
 def reaching(program: Program, pred: Pred) -> set[str]:
     """Keys of the functions from which a call event matching `pred` is reachable through direct calls
     (one backward pass over the call graph, so each query is a set lookup)."""
-    callers: dict = {}
-    out, work = set(), []
-    for fn in program.functions.values():
-        for _, ev in fn.calls():
-            if pred(ev, fn) and fn.key not in out:
-                out.add(fn.key)
-                work.append(fn.key)
-            g = program.callee(ev.expr, fn)
-            if g is not None and g.blocks:
-                callers.setdefault(g.key, set()).add(fn.key)
+    out = {fn.key for fn in program.functions.values() if any(pred(ev, fn) for _, ev in fn.calls())}
+    work = list(out)
     while work:
-        for c in callers.get(work.pop(), ()):
-            if c not in out:
-                out.add(c)
-                work.append(c)
+        for c, _, _ in program.callers.get(work.pop(), ()):
+            if c.key not in out:
+                out.add(c.key)
+                work.append(c.key)
     return out
 
 

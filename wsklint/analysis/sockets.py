@@ -299,16 +299,9 @@ class SocketModel:
         self._lifting: set = set()
 
     # -- call graph pieces ----------------------------------------------------------------------------
-    @cached_property
+    @property
     def callers(self) -> dict[str, list]:
-        """callee key -> [(caller fn, call event, call expr)] for direct calls to functions with a body."""
-        out: dict[str, list] = {}
-        for fn in self.program.functions.values():
-            for _, ev in fn.calls():
-                g = self.program.callee(ev.expr, fn)
-                if g is not None and g.blocks:
-                    out.setdefault(g.key, []).append((fn, ev, ev.expr))
-        return out
+        return self.program.callers
 
     @cached_property
     def _error_lines(self) -> dict:

@@ -228,7 +228,7 @@ class _Entries:
         self.memo[key] = None
         if not _reaches_without_error(fn, ev):
             return None
-        sites = list(self.program.sockets.callers.get(fn.key, ()))
+        sites = list(self.program.callers.get(fn.key, ()))
         if fn.parent and fn.parent in self.program.functions:
             parent = self.program.functions[fn.parent]
             sites += [(parent, e, e.expr) for _, e in parent.calls()

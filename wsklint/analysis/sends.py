@@ -19,7 +19,7 @@ from ..knowledge import wsk
 from ..model import Event, Function
 from .calls import wsk_name
 from .interproc import call_chains, call_steps, reaching
-from .paths import STOP, Facts, Step, Walk, position_of, track_call_status
+from .paths import STOP, Facts, Step, Walk, blocks_from, position_of, track_call_status
 from . import status
 
 WAITS = frozenset({"KeWaitForSingleObject", "KeWaitForMultipleObjects", "KeWaitForMutexObject"})
@@ -310,18 +310,8 @@ def feasible(fn: Function, ev: Event, facts: Facts) -> bool:
 
 def iterates(fn: Function, loop) -> bool:
     """Whether the loop can run its body more than once (`do { ... } while (0)` cannot)."""
-    blocks = fn.blocks
-    inside = set(loop.body) | {loop.head}
-    seen, stack = set(), [s for s, _ in blocks[loop.head].succs if s in inside]
-    while stack:
-        b = stack.pop()
-        if b == loop.head:
-            return True
-        if b in seen:
-            continue
-        seen.add(b)
-        stack.extend(s for s, _ in blocks[b].succs if s in inside)
-    return False
+    starts = [s for s, _ in fn.blocks[loop.head].succs]
+    return loop.head in blocks_from(fn, starts, within=set(loop.body) | {loop.head})
 
 
 def buffer_length(fn: Function, buf, facts: Facts = Facts()) -> int | None:

@@ -136,11 +136,7 @@ class SocketFromUncheckedIrp(Rule):
         Walk(fn, stp, relay=lambda c: flow.relay(c, fn)).run(fn.entry, 0, None, Facts())
         for r in self._routines_of(fn, op):
             found += self._routine_reads(r)
-        seen = set()
         for node, tr in found:
-            if node.loc in seen:
-                continue
-            seen.add(node.loc)
             yield self.report(node.loc, f"IoStatus.Information is taken as the new socket without checking that "
                               f"{op.api} succeeded", fn=fn, trace=list(tr) + [step(node.loc, "read as a PWSK_SOCKET")],
                               anchor=f"{node.text} unchecked")

@@ -134,11 +134,7 @@ class RegistrationPairing(Rule):
             return st, fx, tr
 
         Walk(fn, stp).run(fn.entry, 0, None, Facts())
-        seen = set()
         for what, ev, tr in found:
-            if (what, id(ev)) in seen:
-                continue
-            seen.add((what, id(ev)))
             if what == "failed":
                 yield self.report(ev.loc, f"WskDeregister is called on a path where WskRegister on '{key}' failed",
                                   fn=fn, trace=list(tr) + [step(ev.loc, "deregisters a registration that never "

@@ -117,11 +117,7 @@ class ProviderNpiPairing(Rule):
             return st, fx, tr
 
         Walk(fn, stp).run(fn.entry, 0, False, Facts())
-        seen = set()
         for ev in found:
-            if id(ev) in seen:
-                continue
-            seen.add(id(ev))
             yield self.report(ev.loc, f"{ev.expr.name} is called through the provider NPI after "
                               "WskReleaseProviderNPI released it", fn=fn,
                               trace=[step(rel_ev.loc, "provider NPI released here"),

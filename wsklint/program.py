@@ -109,6 +109,11 @@ class Role:
     loc: Loc           # where the role was registered (or the declaration)
     via: str           # how it was found, for traces: "WSK_CLIENT_CONNECTION_DISPATCH initializer"
 
+    @property
+    def event(self) -> str:
+        """The WSK event callback this role is (`WskReceiveEvent`), or ''."""
+        return self.kind[6:] if self.kind.startswith("event:") else ""
+
 
 ROLE_TEXT = {
     "driver_entry": "the driver entry point",

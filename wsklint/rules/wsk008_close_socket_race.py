@@ -155,7 +155,7 @@ class CloseSocketRace(Rule):
 
 def _ctx(program, key) -> str:
     r = program.roles[key][0]
-    kind = r.kind[6:] if r.kind.startswith("event:") else r.kind.replace("_", " ")
+    kind = r.event or r.kind.replace("_", " ")
     return f"{kind} {program.functions[key].name}"
 
 

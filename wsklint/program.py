@@ -109,6 +109,11 @@ class Role:
     loc: Loc           # where the role was registered (or the declaration)
     via: str           # how it was found, for traces: "WSK_CLIENT_CONNECTION_DISPATCH initializer"
 
+    @property
+    def event(self) -> str:
+        """The WSK event callback this role is (`WskReceiveEvent`), or ''."""
+        return self.kind[6:] if self.kind.startswith("event:") else ""
+
 
 ROLE_TEXT = {
     "driver_entry": "the driver entry point",
@@ -208,6 +213,17 @@ class Program:
         if call.op in ("direct", "method") and call.name:
             return self.resolve(call.name, caller.file)
         return None
+
+    @cached_property
+    def callers(self) -> dict[str, list]:
+        """callee key -> [(caller Function, call event, call expr)] for direct calls to functions with a body."""
+        out: dict[str, list] = {}
+        for fn in self.functions.values():
+            for _, ev in fn.calls():
+                g = self.callee(ev.expr, fn)
+                if g is not None and g.blocks:
+                    out.setdefault(g.key, []).append((fn, ev, ev.expr))
+        return out
 
     # -- roles -----------------------------------------------------------------------------------
     @cached_property

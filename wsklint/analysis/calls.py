@@ -53,6 +53,21 @@ def object_key(e: Expr | None) -> str | None:
     return None
 
 
+def mentions(e: Expr | None, name: str) -> bool:
+    """Whether the variable `name` occurs in `e`."""
+    return e is not None and any(n.kind == "name" and n.name == name for n in e.walk())
+
+
+def derefs(ev, is_pointer) -> bool:
+    """Whether the event reads a member through a pointer that `is_pointer(expr)` accepts (`p->X`)."""
+    for e in (ev.expr, ev.target):
+        if e is not None:
+            for n in e.walk():
+                if n.kind == "member" and n.op == "->" and n.kids and is_pointer(n.kids[0]):
+                    return True
+    return False
+
+
 def addressed_local(e: Expr | None, fn) -> str | None:
     """The automatic local whose address `e` takes (`&reg`, `&ctx.Reg`), else None."""
     if e is None:
@@ -75,6 +90,17 @@ def is_call_to(call: Expr, names) -> bool:
         return False
     n = wsk_name(call) or (call.name if call.op in ("direct", "pointer") else None)
     return n in names if not isinstance(names, str) else n == names
+
+
+def calls_to(names):
+    """An event predicate `(ev, fn) -> bool` for calls to `names` (see `is_call_to`)."""
+    return lambda ev, fn: ev.kind == "call" and is_call_to(ev.expr, names)
+
+
+def calls_on_registration(names, key: str):
+    """An event predicate for calls to `names` whose WskRegistration argument is the object `key`."""
+    return lambda ev, fn: ev.kind == "call" and is_call_to(ev.expr, names) and \
+        object_key(arg(ev.expr, "WskRegistration")) == key
 
 
 def const_value(e: Expr | None) -> int | None:

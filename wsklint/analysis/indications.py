@@ -127,10 +127,9 @@ class Indications:
         if key not in self._param_sources:
             self._param_sources[key] = set()
             out = set()
-            for caller in self.program.functions.values():
-                for _, ev in caller.calls():
-                    if i < len(ev.expr.args) and self.program.callee(ev.expr, caller) is fn:
-                        out |= self.sources(caller, ev.expr.args[i], depth + 1)
+            for caller, _, call in self.program.callers.get(fn.key, ()):
+                if i < len(call.args):
+                    out |= self.sources(caller, call.args[i], depth + 1)
             self._param_sources[key] = out
         return self._param_sources[key]
 

@@ -6,7 +6,8 @@ from typing import Callable
 
 from ..model import Event, Function
 from ..program import Program
-from .paths import STOP, Facts, Step, Walk
+from . import status
+from .paths import STOP, Facts, Step, Walk, track_call_status
 
 Pred = Callable[[Event, Function], bool]
 
@@ -57,6 +58,28 @@ class MustReach:
         return [Step(loc, "returns here")] if loc is not None else [Step(fn.loc, "falls off the end")]
 
 
+    def held_exit(self, fn: Function, ev: Event, note: str):
+        """The first path through `fn` that leaves it after the call `ev` without a matching event, on
+        which that call may have succeeded (a capture or allocation still held): (return event or None,
+        trace from `note` at `ev`), or None."""
+        found = []
+
+        def step(key, fx, e, tr):
+            if e is ev:
+                fx, key = track_call_status(fx, e, e.expr)
+                return key, fx, tr + (Step(e.loc, note),)
+            if key is not None and e.kind == "call" and self.event_satisfies(e, fn):
+                return STOP
+            return key, fx, tr
+
+        def at_exit(key, fx, tr, ret):
+            if key is not None and (fx.get(key) or status.ANY) & status.SUCCESS:
+                found.append((ret, tr))
+
+        Walk(fn, step, at_exit).run(fn.entry, 0, None, Facts())
+        return found[0] if found else None
+
+
 def direct_targets(program: Program) -> Callable:
     """`targets(call, fn)` over direct calls: the callee when it has a body here."""
     def targets(call, fn):
@@ -87,10 +110,28 @@ def call_chains(program: Program, start: Function, pred: Pred, max_depth: int = 
                         queue.append((callee, chain + [(fn, ev)]))
 
 
+def call_steps(chain) -> list[Step]:
+    """Trace steps for a call chain [(caller, call event), ...]: 'F calls G' at each call."""
+    return [Step(ev.loc, f"{fn.name} calls {ev.expr.name}") for fn, ev in chain]
+
+
 def chain_steps(chain, last_fn: Function, last_ev: Event, last_note: str) -> list[Step]:
-    steps = [Step(ev.loc, f"{fn.name} calls {ev.expr.name}") for fn, ev in chain]
+    steps = call_steps(chain)
     steps.append(Step(last_ev.loc, last_note))
     return steps
+
+
+def reaching(program: Program, pred: Pred) -> set[str]:
+    """Keys of the functions from which a call event matching `pred` is reachable through direct calls
+    (one backward pass over the call graph, so each query is a set lookup)."""
+    out = {fn.key for fn in program.functions.values() if any(pred(ev, fn) for _, ev in fn.calls())}
+    work = list(out)
+    while work:
+        for c, _, _ in program.callers.get(work.pop(), ()):
+            if c.key not in out:
+                out.add(c.key)
+                work.append(c.key)
+    return out
 
 
 def reachable(program: Program, starts: list[Function], max_depth: int = 12) -> dict[str, list]:

@@ -304,6 +304,21 @@ def _eq(subject, value):
     return Expr("binop", f"{subject.text} == {value}", subject.loc, op="==", kids=(subject, c))
 
 
+def blocks_from(fn: Function, starts, avoid=(), within=None) -> set:
+    """Ids of the blocks reachable from `starts` (themselves included) without entering a block of
+    `avoid` or leaving the blocks of `within` (when given)."""
+    def ok(b):
+        return b not in avoid and (within is None or b in within)
+
+    seen, stack = set(), [s for s in starts if ok(s)]
+    while stack:
+        b = stack.pop()
+        if b not in seen:
+            seen.add(b)
+            stack.extend(s for s, _ in fn.blocks[b].succs if s not in seen and ok(s))
+    return seen
+
+
 def position_of(fn: Function, ev: Event) -> tuple[int, int] | None:
     for b in fn.blocks:
         for i, e in enumerate(b.events):

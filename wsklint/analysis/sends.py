@@ -18,8 +18,8 @@ from functools import cached_property
 from ..knowledge import wsk
 from ..model import Event, Function
 from .calls import wsk_name
-from .interproc import call_chains
-from .paths import STOP, Facts, Step, Walk, position_of, track_call_status
+from .interproc import call_chains, call_steps, reaching
+from .paths import STOP, Facts, Step, Walk, blocks_from, position_of, track_call_status
 from . import status
 
 WAITS = frozenset({"KeWaitForSingleObject", "KeWaitForMultipleObjects", "KeWaitForMutexObject"})
@@ -102,10 +102,10 @@ class Requests:
         return self._chain(fn, self._submits, self._submitters,
                            lambda e, f2: e.kind == "call" and op_name(e.expr, f2) in self.names)
 
-    def _chain(self, fn, memo, reaching, pred):
+    def _chain(self, fn, memo, reachers, pred):
         if fn.key not in memo:
             memo[fn.key] = None
-            if fn.key in reaching:
+            if fn.key in reachers:
                 for chain, f, ev in call_chains(self.program, fn, pred):
                     memo[fn.key] = chain + [(f, ev)]
                     break
@@ -113,31 +113,11 @@ class Requests:
 
     @cached_property
     def _waiters(self) -> set:
-        return self._reaching(lambda e, f: is_wait(e.expr))
+        return reaching(self.program, lambda e, f: is_wait(e.expr))
 
     @cached_property
     def _submitters(self) -> set:
-        return self._reaching(lambda e, f: op_name(e.expr, f) in self.names)
-
-    def _reaching(self, pred) -> set:
-        """Keys of the functions from which a call matching `pred` is reachable through direct calls
-        (one backward pass over the call graph, so each query above is a set lookup)."""
-        callers: dict = {}
-        out, work = set(), []
-        for fn in self.program.functions.values():
-            for _, ev in fn.calls():
-                if pred(ev, fn) and fn.key not in out:
-                    out.add(fn.key)
-                    work.append(fn.key)
-                g = self.program.callee(ev.expr, fn)
-                if g is not None and g.blocks:
-                    callers.setdefault(g.key, set()).add(fn.key)
-        while work:
-            for c in callers.get(work.pop(), ()):
-                if c not in out:
-                    out.add(c)
-                    work.append(c)
-        return out
+        return reaching(self.program, lambda e, f: op_name(e.expr, f) in self.names)
 
     def is_op(self, ev: Event, fn: Function) -> bool:
         return ev.kind == "call" and op_name(ev.expr, fn) in self.names
@@ -290,7 +270,7 @@ def _steps(fn, ev, w, via=None) -> list:
         out.append(Step(ev.loc, f"and waits for it to complete before {fn.name} returns"))
     elif chain:
         out.append(Step(wait_ev.loc, f"and waits for it in {wait_ev.expr.name}"))
-        out.extend(Step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in chain[:-1])
+        out.extend(call_steps(chain[:-1]))
         out.append(Step(chain[-1][1].loc, "waits here"))
     else:
         out.append(Step(wait_ev.loc, "and waits for it to complete"))
@@ -330,18 +310,8 @@ def feasible(fn: Function, ev: Event, facts: Facts) -> bool:
 
 def iterates(fn: Function, loop) -> bool:
     """Whether the loop can run its body more than once (`do { ... } while (0)` cannot)."""
-    blocks = fn.blocks
-    inside = set(loop.body) | {loop.head}
-    seen, stack = set(), [s for s, _ in blocks[loop.head].succs if s in inside]
-    while stack:
-        b = stack.pop()
-        if b == loop.head:
-            return True
-        if b in seen:
-            continue
-        seen.add(b)
-        stack.extend(s for s, _ in blocks[b].succs if s in inside)
-    return False
+    starts = [s for s, _ in fn.blocks[loop.head].succs]
+    return loop.head in blocks_from(fn, starts, within=set(loop.body) | {loop.head})
 
 
 def buffer_length(fn: Function, buf, facts: Facts = Facts()) -> int | None:
@@ -412,7 +382,7 @@ def loop_submissions(program, reqs: Requests, fn: Function, loop, skip=None):
                 wait_ev, chain = w
                 trace = [head, Step(ev.loc, f"submits {op_name(call, fn)}"),
                          Step(wait_ev.loc, "waits for it in the same iteration")]
-                trace += [Step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in chain]
+                trace += call_steps(chain)
                 yield Site(ev, True, trace, [])
                 continue
             callee = program.callee(call, fn)

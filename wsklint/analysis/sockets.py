@@ -194,6 +194,11 @@ class Visit:
     state: frozenset
     trace: tuple = ()           # Steps: the creation and the state-changing operations on this path
 
+    @property
+    def options(self) -> dict:
+        """Socket options set on this path: name -> value (None: not known)."""
+        return {f[1]: f[2] for f in self.state if isinstance(f, tuple)}
+
 
 @dataclass(eq=False)
 class AddressInfo:
@@ -293,16 +298,9 @@ class SocketModel:
         self._lifting: set = set()
 
     # -- call graph pieces ----------------------------------------------------------------------------
-    @cached_property
+    @property
     def callers(self) -> dict[str, list]:
-        """callee key -> [(caller fn, call event, call expr)] for direct calls to functions with a body."""
-        out: dict[str, list] = {}
-        for fn in self.program.functions.values():
-            for _, ev in fn.calls():
-                g = self.program.callee(ev.expr, fn)
-                if g is not None and g.blocks:
-                    out.setdefault(g.key, []).append((fn, ev, ev.expr))
-        return out
+        return self.program.callers
 
     @cached_property
     def _error_lines(self) -> dict:

@@ -157,3 +157,22 @@ def failure_branch(cond: Expr, want: bool) -> bool:
         return True
     return any(FAIL in v and OK not in v for v in cons) and \
         any(n.type == "NTSTATUS" or n.macro == "STATUS_SUCCESS" for n in cond.walk())
+
+
+def flag_test(cond: Expr, is_flag) -> bool | None:
+    """True when `cond` holds exactly when a flag is set (`Flags & F`, `(Flags & F) != 0`), False when
+    exactly when it is clear (`!(Flags & F)`, `(Flags & F) == 0`), None when it tests no flag.
+    `is_flag(e)` says whether the `&` expression `e` tests the flag in question."""
+    c = cond.strip()
+    if c.kind == "unop" and c.op == "!" and c.kids:
+        inner = flag_test(c.kids[0], is_flag)
+        return None if inner is None else not inner
+    if c.kind == "binop" and c.op in ("==", "!=") and len(c.kids) == 2:
+        a, b = c.kids
+        zero = a if a.strip().value == 0 else b if b.strip().value == 0 else None
+        if zero is not None:
+            inner = flag_test(b if zero is a else a, is_flag)
+            return None if inner is None else (inner if c.op == "!=" else not inner)
+    if c.kind == "binop" and c.op == "&" and len(c.kids) == 2 and is_flag(c):
+        return True
+    return None

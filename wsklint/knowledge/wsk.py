@@ -288,6 +288,15 @@ EVENTS: dict[str, int] = {
 }
 WSK_EVENT_DISABLE = 0x80000000
 
+
+def event_names(mask: int) -> list[str]:
+    """The WSK_EVENT_* names of a mask's bits (unknown bits in hex), without WSK_EVENT_DISABLE."""
+    out = [k for k, v in EVENTS.items() if mask & v]
+    rest = mask & ~sum(EVENTS.values()) & ~WSK_EVENT_DISABLE
+    if rest:
+        out.append(f"0x{rest:X}")
+    return out
+
 # IRP requirement of control operations (WSK024): (kind, name) -> "required" | "forbidden".
 # kind: "option" (WskSetOption/WskGetOption), "ioctl", "client" (WskControlClient).
 # SO_WSK_EVENT_CALLBACK is "forbidden" when enabling and optional when disabling (decided by the rule).

@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 import inspect
+import os
 from typing import ClassVar, Iterator
 
 from ..model import Function, Loc
 from ..program import Program, role_text
 from ..result import Diagnostic, Fix, RuleInfo, TraceStep
-
-CATEGORIES = ("irp", "buffers", "irql", "callbacks", "lifecycle", "sockets", "security", "performance", "api")
-PRECISIONS = ("very-high", "high", "medium", "low")
 
 
 class Rule:
@@ -17,9 +15,9 @@ class Rule:
 
     code: ClassVar[str] = ""
     name: ClassVar[str] = ""            # kebab-case, names the bad pattern
-    category: ClassVar[str] = ""
+    category: ClassVar[str] = ""        # irp buffers irql callbacks lifecycle sockets security performance api
     severity: ClassVar[str] = "error"
-    precision: ClassVar[str] = "high"
+    precision: ClassVar[str] = "high"   # very-high high medium low
     message: ClassVar[str] = ""         # the fact, no advice (str.format template)
     help: ClassVar[str] = ""            # the advice
     tags: ClassVar[tuple] = ()
@@ -55,6 +53,11 @@ class Rule:
 
 def step(loc: Loc, note: str) -> TraceStep:
     return TraceStep(loc, note)
+
+
+def short(loc: Loc | None) -> str:
+    """`file.c:12`, how messages name a place."""
+    return f"{os.path.basename(loc.file)}:{loc.line}" if loc is not None else "?"
 
 
 def role_step(role, fn: Function) -> TraceStep:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from .base import Rule
 
-META_RANGE = "WSK9"
-
 
 class MetaRule(Rule):
     category = "meta"

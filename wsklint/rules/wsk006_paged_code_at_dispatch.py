@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-import os
-
 from ..analysis.calls import arg, wsk_name
 from ..graphs.irql import Irql, State, paged_allocation
 from ..knowledge.irql import DISPATCH, PASSIVE, is_paged_section
-from .base import Rule, step
+from .base import Rule, short, step
 
 # Where a context pointer is handed over for use at DISPATCH_LEVEL: call -> (argument, what it is).
 CONTEXT_ARGS = {
@@ -147,7 +145,7 @@ class PagedCodeAtDispatch(Rule):
                 continue
             to = wsk_name(ev.expr) or ev.expr.name if ev.kind == "call" else ev.target.text
             yield self.report(ev.loc, f"The {what} {v.text} given to {to} is allocated from paged pool at "
-                              f"{os.path.basename(src.loc.file)}:{src.loc.line}; it is used at DISPATCH_LEVEL",
+                              f"{short(src.loc)}; it is used at DISPATCH_LEVEL",
                               fn=fn, trace=[step(src.loc, "allocated from paged pool here"),
                                             step(ev.loc, f"handed to {to} as the {what}")],
                               anchor=f"{what} {v.text} {to}")

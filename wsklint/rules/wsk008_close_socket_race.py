@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-import os
-
 from ..analysis.calls import arg, wsk_name
 from ..analysis.paths import Facts, Walk
+from ..graphs.irpflow import rebase, root_of
 from ..knowledge import sync
-from .base import Rule, step
+from .base import Rule, short, step
 
 CLOSE = "WskCloseSocket"
 # Entry points that never run alongside the ones paired with them here.
@@ -99,7 +98,7 @@ class CloseSocketRace(Rule):
         for ev, name, sock, at in found.values():
             what = "closes it again" if name == CLOSE else f"calls {name} on it"
             yield self.report(ev.loc, f"{fn.name} {what} after WskCloseSocket closed {sock} at "
-                              f"{os.path.basename(at.file)}:{at.line}; WSK frees the socket when the close completes",
+                              f"{short(at)}; WSK frees the socket when the close completes",
                               fn=fn, trace=[step(at, f"{sock} is closed here"), step(ev.loc, f"{name} on {sock}")],
                               anchor=f"{fn.name} {ev.expr.text} after close")
 
@@ -156,7 +155,7 @@ class CloseSocketRace(Rule):
 
 def _ctx(program, key) -> str:
     r = program.roles[key][0]
-    kind = r.kind[6:] if r.kind.startswith("event:") else r.kind.replace("_", " ")
+    kind = r.event or r.kind.replace("_", " ")
     return f"{kind} {program.functions[key].name}"
 
 
@@ -227,11 +226,11 @@ class _CloseSummary:
         if callee is None or not callee.blocks:
             return []
         out = []
-        for i, suffix in self._closes(callee):
+        for i, param, p in self._closes(callee):
             if i < len(call.args):
                 base = call.args[i].path()
                 if base is not None and "[?]" not in base:
-                    out.append(_rebase(base, suffix))
+                    out.append(rebase(p, param, base))
         return out
 
     def _closes(self, fn) -> list:
@@ -253,25 +252,10 @@ class _CloseSummary:
 
         Walk(fn, stp, lambda closed, fx, tr, ret: exits.append(closed)).run(fn.entry, 0, frozenset(), Facts())
         must = frozenset.intersection(*exits) if exits else frozenset()
-        out = []
+        out = []   # (parameter index, parameter name, the closed path it starts)
         for p in sorted(must):
-            root = _root(p)
+            root = root_of(p)
             if root in params:
-                out.append((params[root], p[len(root):]))
+                out.append((params[root], root, p))
         self.memo[fn.key] = out
         return out
-
-
-def _root(path: str) -> str:
-    p = path.lstrip("&*")
-    for i, ch in enumerate(p):
-        if not (ch.isalnum() or ch == "_"):
-            return p[:i]
-    return p
-
-
-def _rebase(base: str, suffix: str) -> str:
-    """The caller's path for `param<suffix>` when the argument's path is `base`."""
-    if suffix.startswith("->") and base.startswith("&"):
-        return base[1:] + "." + suffix[2:]
-    return base + suffix

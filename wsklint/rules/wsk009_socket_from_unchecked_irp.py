@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from ..analysis import status
-from ..analysis.calls import arg, wsk_name
+from ..analysis.calls import arg, derefs, wsk_name
+from ..analysis.interproc import MustReach
 from ..analysis.paths import STOP, Facts, Walk, track_call_status
 from ..knowledge.irp import CREATES_SOCKET
 from .base import Rule, step
@@ -135,11 +136,7 @@ class SocketFromUncheckedIrp(Rule):
         Walk(fn, stp, relay=lambda c: flow.relay(c, fn)).run(fn.entry, 0, None, Facts())
         for r in self._routines_of(fn, op):
             found += self._routine_reads(r)
-        seen = set()
         for node, tr in found:
-            if node.loc in seen:
-                continue
-            seen.add(node.loc)
             yield self.report(node.loc, f"IoStatus.Information is taken as the new socket without checking that "
                               f"{op.api} succeeded", fn=fn, trace=list(tr) + [step(node.loc, "read as a PWSK_SOCKET")],
                               anchor=f"{node.text} unchecked")
@@ -202,7 +199,7 @@ class SocketFromUncheckedIrp(Rule):
                     if st == "uninit" or (cur is not None and cur <= {status.FAIL}):
                         found.append((ev, tr))
                         return STOP
-            elif _derefs(ev, name) and st == "uninit":
+            elif derefs(ev, lambda p: p.path() == name) and st == "uninit":
                 found.append((ev, tr))
                 return STOP
             return st, fx, tr
@@ -218,7 +215,7 @@ class SocketFromUncheckedIrp(Rule):
         if wsk_name(call) == "WskCloseSocket":
             s = arg(call, "Socket")
             return s is not None and s.strip().path() == name
-        if _derefs(ev, name):
+        if derefs(ev, lambda p: p.path() == name):
             return True
         callee = self.program.callee(call, fn)
         if callee is None or not callee.blocks:
@@ -246,16 +243,5 @@ class SocketFromUncheckedIrp(Rule):
         if idx is None or idx >= len(callee.params):
             return False
         target = f"*{callee.params[idx].name}"
-        from ..analysis.interproc import MustReach
         return MustReach(self.program, lambda e, f: e.kind == "assign" and e.target is not None and
                          e.target.strip().path() == target).holds(callee)
-
-
-def _derefs(ev, name) -> bool:
-    for e in (ev.expr, ev.target):
-        if e is None:
-            continue
-        for n in e.walk():
-            if n.kind == "member" and n.op == "->" and n.kids and n.kids[0].strip().path() == name:
-                return True
-    return False

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+from ..analysis.interproc import call_steps
 from ..program import function_ref
-from .base import Rule, step
-from .irp_common import handle_close_handlers, report_incidents, short
+from .base import Rule, short, step
+from .irp_common import handle_close_handlers, report_incidents
 
 
 class SyncWaitStaleOrAbandoned(Rule):
@@ -108,7 +109,7 @@ class SyncWaitStaleOrAbandoned(Rule):
                 wsk = apis.pop() if len(apis) == 1 else "WSK"
                 how = f"{helper} waits" if helper else f"{fn.name} waits"
                 trace = [step(loc, f"{handler.name} is {what}")] + \
-                    [step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in chain] + \
+                    call_steps(chain) + \
                     [step(ev.loc, f"{how} for the {wsk} request without a timeout")]
                 yield self.report(ev.loc, f"{how} without a timeout for the {wsk} request, on a path from {what} "
                                   f"{handler.name}: if the request never completes, the closing process cannot exit",

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ..analysis.calls import wsk_name
-from ..analysis.interproc import MustReach
+from ..analysis.interproc import MustReach, call_steps
 from ..knowledge.irp import DATA_CALLS
 from .base import Rule, role_step, step
 
@@ -69,7 +69,7 @@ class RequestFromCompletionRoutine(Rule):
                 if not chain and wsk in DATA_CALLS and \
                         MustReach(program, lambda e, f, target=ev: e is target).holds(fn):
                     severity = "error"
-                trace = [role_step(role, fn)] + [step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in chain]
+                trace = [role_step(role, fn)] + call_steps(chain)
                 trace.append(step(ev.loc, f"{wsk} starts a new request"))
                 via = f" (through {chain[-1][1].expr.name})" if chain else ""
                 yield self.report(ev.loc, f"{wsk} starts a new WSK request from completion routine {fn.name}{via}"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from ..analysis.calls import arg, is_call_to
+from ..analysis.calls import arg, calls_to
+from ..analysis.interproc import call_steps
 from ..knowledge.irql import PASSIVE, level_name
 from ..knowledge.wsk import WSK_INFINITE_WAIT, WSK_NO_WAIT
 from .base import Rule, role_step, step
@@ -106,23 +107,16 @@ class CaptureNpiBlockingWait(Rule):
                         continue
                     reported.add(id(ev))
                     trace = [role_step(role, entry)]
-                    trace += [self._call_step(c_fn, c_ev) for c_fn, c_ev in chain]
-                    trace.append(self._call_step(fn, ev, f"WskCaptureProviderNPI waits {wait}"))
+                    trace += call_steps(chain)
+                    trace.append(step(ev.loc, f"WskCaptureProviderNPI waits {wait}"))
                     yield self.report(ev.loc, self.message.format(wait=wait, role=_ROLE_TEXT[role_kind],
                                                                   entry=entry.name),
                                       fn=fn, trace=trace, anchor=ev.expr.text, severity=severity)
 
-    @staticmethod
-    def _call_step(fn, ev, note=None):
-        return step(ev.loc, note or f"{fn.name} calls {ev.expr.name}")
-
+_is_capture = calls_to("WskCaptureProviderNPI")
 
 _ROLE_TEXT = {"driver_entry": "driver entry", "add_device": "AddDevice routine", "pnp_start": "PnP start routine"}
 
 
 def _wait_text(value: int) -> str:
     return "indefinitely (WSK_INFINITE_WAIT)" if value == WSK_INFINITE_WAIT else f"up to {value} ms"
-
-
-def _is_capture(ev, fn):
-    return ev.kind == "call" and is_call_to(ev.expr, "WskCaptureProviderNPI")

@@ -1,21 +1,11 @@
 from __future__ import annotations
 
 from ..analysis import status
-from ..analysis.calls import arg, is_call_to, object_key, wsk_name
-from ..analysis.interproc import MustReach, reachable
+from ..analysis.calls import arg, calls_on_registration, calls_to, is_call_to, object_key, wsk_name
+from ..analysis.interproc import MustReach, call_steps, reachable, reaching
 from ..analysis.paths import STOP, Facts, Walk, track_call_status
 from ..program import CALLBACK_ROLES
-from .base import Rule, role_step, step
-
-
-def _call(name):
-    return lambda ev, fn: ev.kind == "call" and is_call_to(ev.expr, name)
-
-
-def _call_on(name, key):
-    param = "WskRegistration"
-    return lambda ev, fn: ev.kind == "call" and is_call_to(ev.expr, name) and \
-        object_key(arg(ev.expr, param)) == key
+from .base import Rule, role_step, short, step
 
 
 class DeregisterOrder(Rule):
@@ -86,9 +76,8 @@ class DeregisterOrder(Rule):
         yield from self._from_callbacks(program)
 
     def _unload_paths(self, program, registers):
-        dereg = MustReach(program, _call("WskDeregister"))
-        may = _MayCall(program, "WskDeregister")
-        misses = _UnguardedMiss(dereg, may, _flag_names(registers))
+        dereg = MustReach(program, calls_to("WskDeregister"))
+        misses = _UnguardedMiss(dereg, reaching(program, dereg.pred), _flag_names(registers))
         reg_fn, reg_ev = registers[0]
         for unload, role in program.functions_with_role("unload"):
             if dereg.holds(unload):
@@ -114,21 +103,21 @@ class DeregisterOrder(Rule):
             return
         unload_reach = reachable(program, [f for f, _ in program.functions_with_role("unload")])
         for key, sites in captures.items():
-            releases = MustReach(program, _call_on("WskReleaseProviderNPI", key))
-            holders = [(fn, ev) for fn, ev in sites if _leaves_held(fn, ev, releases)]
+            releases = MustReach(program, calls_on_registration("WskReleaseProviderNPI", key))
+            deregisters = calls_on_registration("WskDeregister", key)
+            holders = [(fn, ev) for fn, ev in sites if releases.held_exit(fn, ev, "captured") is not None]
             # A release anywhere on the unload side (often guarded by a "captured" flag) is trusted:
             # the flag's link to the capture is beyond a path analysis.
             released_at_unload = any(releases.pred(e, program.functions[k])
                                      for k in unload_reach for _, e in program.functions[k].calls())
             for fn in program.functions.values():
-                derefs = [ev for _, ev in fn.calls() if _call_on("WskDeregister", key)(ev, fn)]
-                if not derefs:
+                if not any(deregisters(ev, fn) for _, ev in fn.calls()):
                     continue
                 module_held = fn.key in unload_reach and not released_at_unload and \
                     any(h[0].key != fn.key for h in holders)
-                yield from self._walk_deregister(program, fn, key, releases, module_held, holders, sites)
+                yield from self._walk_deregister(fn, deregisters, releases, module_held, holders, sites)
 
-    def _walk_deregister(self, program, fn, key, releases, module_held, holders, sites):
+    def _walk_deregister(self, fn, deregisters, releases, module_held, holders, sites):
         found = []
         captured_here = {id(ev): ev for f, ev in sites if f.key == fn.key}
 
@@ -140,7 +129,7 @@ class DeregisterOrder(Rule):
                 return skey, fx, tr + (step(ev.loc, "provider NPI captured here"),)
             if releases.event_satisfies(ev, fn):
                 return None, fx, tr
-            if _call_on("WskDeregister", key)(ev, fn) and st is not None:
+            if deregisters(ev, fn) and st is not None:
                 held = st == "module" or bool((fx.get(st) or status.ANY) & status.SUCCESS)
                 if held:
                     found.append((ev, tr))
@@ -161,7 +150,7 @@ class DeregisterOrder(Rule):
             cap = tr[0].loc if tr else ev.loc
             trace = list(tr) + [step(ev.loc, "WskDeregister waits for the NPI to be released")]
             yield self.report(ev.loc, f"WskDeregister is called while the provider NPI captured at "
-                              f"{_short(cap)} is still held", fn=fn, trace=trace,
+                              f"{short(cap)} is still held", fn=fn, trace=trace,
                               anchor=f"{ev.expr.text} held")
 
     def _from_callbacks(self, program):
@@ -171,61 +160,15 @@ class DeregisterOrder(Rule):
                 if role.kind not in CALLBACK_ROLES and not role.kind.startswith("event:"):
                     continue
                 start = program.functions[key]
-                for chain, fn, ev in program.callgraph.chains(start, _call("WskDeregister")):
+                for chain, fn, ev in program.callgraph.chains(start, calls_to("WskDeregister")):
                     if id(ev) in reported:
                         continue
                     reported.add(id(ev))
-                    trace = [role_step(role, start)] + [step(e.loc, f"{f.name} calls {e.expr.name}")
-                                                        for f, e in chain]
+                    trace = [role_step(role, start)] + call_steps(chain)
                     trace.append(step(ev.loc, "WskDeregister blocks and requires PASSIVE_LEVEL"))
                     yield self.report(ev.loc, f"WskDeregister is reachable from {start.name}, which WSK or the "
                                       f"I/O manager may call at DISPATCH_LEVEL", fn=fn, trace=trace,
                                       anchor=f"{ev.expr.text} from {start.name}")
-
-
-def _leaves_held(fn, cap_ev, releases) -> bool:
-    """Whether some path from the capture reaches `fn`'s exit with a possibly successful capture held."""
-    held = []
-
-    def stp(st, fx, ev, tr):
-        if ev is cap_ev:
-            return True, track_call_status(fx, ev, ev.expr)[0], tr
-        if st and ev.kind == "call" and releases.event_satisfies(ev, fn):
-            return False, fx, tr
-        return st, fx, tr
-
-    def at_exit(st, fx, tr, ret):
-        if st and (fx.get(f"call:{id(cap_ev.expr)}") or status.ANY) & status.SUCCESS:
-            held.append(True)
-
-    Walk(fn, stp, at_exit).run(fn.entry, 0, False, Facts())
-    return bool(held)
-
-
-def _short(loc) -> str:
-    import os
-    return f"{os.path.basename(loc.file)}:{loc.line}"
-
-
-class _MayCall:
-    """Whether a function may (through direct calls) call `name`."""
-
-    def __init__(self, program, name):
-        self.program, self.name, self.memo = program, name, {}
-
-    def fn(self, fn) -> bool:
-        if fn.key not in self.memo:
-            self.memo[fn.key] = False
-            self.memo[fn.key] = any(self.event(e, fn) for _, e in fn.calls())
-        return self.memo[fn.key]
-
-    def event(self, ev, fn) -> bool:
-        if ev.kind != "call":
-            return False
-        if is_call_to(ev.expr, self.name):
-            return True
-        callee = self.program.callee(ev.expr, fn)
-        return callee is not None and bool(callee.blocks) and self.fn(callee)
 
 
 def _flag_names(registers) -> set:
@@ -264,8 +207,8 @@ class _UnguardedMiss:
     whose every miss is guarded (`if (!g_Registered) return;` before deregistering) counts as
     deregistering at its call."""
 
-    def __init__(self, dereg: MustReach, may: _MayCall, flags: set):
-        self.dereg, self.may, self.flags, self.memo = dereg, may, flags, {}
+    def __init__(self, dereg: MustReach, may: set, flags: set):
+        self.dereg, self.may, self.flags, self.memo = dereg, may, flags, {}   # may: keys that may deregister
 
     def of(self, fn):
         if fn.key not in self.memo:
@@ -276,13 +219,20 @@ class _UnguardedMiss:
     def _deregisters(self, ev, fn) -> bool:
         if self.dereg.event_satisfies(ev, fn) or _opaque_call(self.dereg.program, ev, fn):
             return True   # deregisters, or calls code we cannot see (unknown is not guilty)
-        if ev.kind != "call" or not self.may.event(ev, fn):
+        callee = self.dereg.program.callee(ev.expr, fn) if ev.kind == "call" else None
+        return callee is not None and callee.key in self.may and self.of(callee) is None
+
+    def _may(self, ev, fn) -> bool:
+        """Whether `ev` is, or calls a function that may make, a WskDeregister call."""
+        if ev.kind != "call":
             return False
+        if self.dereg.pred(ev, fn):
+            return True
         callee = self.dereg.program.callee(ev.expr, fn)
-        return callee is not None and self.of(callee) is None
+        return callee is not None and callee.key in self.may
 
     def _walk(self, fn):
-        reaches = _blocks_reaching(fn, lambda b: any(self.may.event(e, fn) for e in b.events))
+        reaches = _blocks_reaching(fn, lambda b: any(self._may(e, fn) for e in b.events))
         found = []
 
         def stp(st, fx, ev, tr):

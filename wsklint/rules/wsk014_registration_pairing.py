@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ..analysis import status
-from ..analysis.calls import addressed_local, arg, is_call_to, object_key
+from ..analysis.calls import addressed_local, arg, calls_on_registration, is_call_to, object_key
 from ..analysis.paths import STOP, Facts, Walk, track_call_status
 from .base import Rule, step
 
@@ -109,6 +109,8 @@ class RegistrationPairing(Rule):
         if key is None:
             return
         found = []
+        deregisters = calls_on_registration("WskDeregister", key)
+        registers = calls_on_registration("WskRegister", key)
 
         def stp(st, fx, ev, tr):
             if ev is reg_ev:
@@ -119,25 +121,20 @@ class RegistrationPairing(Rule):
                 return k, fx, tr + (step(ev.loc, "WskRegister called here"),)
             if ev.kind != "call" or st is None or st == "dereg":
                 return st, fx, tr
-            call = ev.expr
-            if is_call_to(call, "WskDeregister") and object_key(arg(call, "WskRegistration")) == key:
+            if deregisters(ev, fn):
                 outcome = fx.get(st) or status.ANY
                 if outcome <= {status.FAIL}:
                     found.append(("failed", ev, tr))
                     return STOP
                 return "dereg", fx, tr
-            if is_call_to(call, "WskRegister") and object_key(arg(call, "WskRegistration")) == key:
+            if registers(ev, fn):
                 if (fx.get(st) or status.ANY) & status.SUCCESS:
                     found.append(("twice", ev, tr))
                     return STOP
             return st, fx, tr
 
         Walk(fn, stp).run(fn.entry, 0, None, Facts())
-        seen = set()
         for what, ev, tr in found:
-            if (what, id(ev)) in seen:
-                continue
-            seen.add((what, id(ev)))
             if what == "failed":
                 yield self.report(ev.loc, f"WskDeregister is called on a path where WskRegister on '{key}' failed",
                                   fn=fn, trace=list(tr) + [step(ev.loc, "deregisters a registration that never "

@@ -1,16 +1,10 @@
 from __future__ import annotations
 
-from ..analysis import status
-from ..analysis.calls import arg, is_call_to, object_key, wsk_name
+from ..analysis.calls import arg, calls_on_registration, is_call_to, object_key, wsk_name
 from ..analysis.interproc import MustReach
-from ..analysis.paths import STOP, Facts, Walk, track_call_status
+from ..analysis.paths import STOP, Facts, Walk
 from ..knowledge import wsk
 from .base import Rule, step
-
-
-def _release_of(key):
-    return lambda ev, fn: ev.kind == "call" and is_call_to(ev.expr, "WskReleaseProviderNPI") and \
-        object_key(arg(ev.expr, "WskRegistration")) == key
 
 
 class ProviderNpiPairing(Rule):
@@ -66,7 +60,7 @@ class ProviderNpiPairing(Rule):
             "driver's lifetime and release it in unload; do not call through the NPI's Dispatch after releasing.")
 
     def check(self, program):
-        releases_anywhere: dict[str, bool] = {}
+        releases: dict[str, tuple] = {}     # registration -> (its release summary, released anywhere)
         for fn in program.functions.values():
             for _, ev in fn.calls():
                 call = ev.expr
@@ -74,39 +68,25 @@ class ProviderNpiPairing(Rule):
                     key = object_key(arg(call, "WskRegistration"))
                     if key is None:
                         continue
-                    if key not in releases_anywhere:
-                        releases_anywhere[key] = any(_release_of(key)(e, f) for f in program.functions.values()
-                                                     for _, e in f.calls())
-                    yield from self._leaks(program, fn, ev, key, releases_anywhere[key])
+                    if key not in releases:
+                        must = MustReach(program, calls_on_registration("WskReleaseProviderNPI", key))
+                        releases[key] = must, any(must.pred(e, f) for f in program.functions.values()
+                                                  for _, e in f.calls())
+                    yield from self._leaks(program, fn, ev, key, *releases[key])
                 elif is_call_to(call, "WskReleaseProviderNPI"):
                     yield from self._use_after_release(program, fn, ev)
 
-    def _leaks(self, program, fn, cap_ev, key, released_somewhere):
-        must = MustReach(program, _release_of(key))
+    def _leaks(self, program, fn, cap_ev, key, must, released_somewhere):
         releases_here = any(must.event_satisfies(e, fn) for _, e in fn.calls())
         kept = _npi_outlives(fn, cap_ev)
         if (kept or not releases_here) and released_somewhere:
             return   # kept for the driver's lifetime and released elsewhere (init/unload pairing)
         if kept and releases_here and not released_somewhere:
             releases_here = False
-        leaks = []
-
-        def stp(st, fx, ev, tr):
-            if ev is cap_ev:
-                fx, k = track_call_status(fx, ev, ev.expr)
-                return k, fx, tr + (step(ev.loc, "provider NPI captured here"),)
-            if st is not None and ev.kind == "call" and must.event_satisfies(ev, fn):
-                return STOP
-            return st, fx, tr
-
-        def at_exit(st, fx, tr, ret):
-            if st is not None and (fx.get(st) or status.ANY) & status.SUCCESS:
-                leaks.append((ret, tr))
-
-        Walk(fn, stp, at_exit).run(fn.entry, 0, None, Facts())
-        if not leaks:
+        leak = must.held_exit(fn, cap_ev, "provider NPI captured here")
+        if leak is None:
             return
-        ret, tr = leaks[0]
+        ret, tr = leak
         where = ret.loc if ret is not None else cap_ev.loc
         if releases_here:
             msg = (f"The provider NPI captured on '{key}' is not released on a path that leaves {fn.name}; "
@@ -137,11 +117,7 @@ class ProviderNpiPairing(Rule):
             return st, fx, tr
 
         Walk(fn, stp).run(fn.entry, 0, False, Facts())
-        seen = set()
         for ev in found:
-            if id(ev) in seen:
-                continue
-            seen.add(id(ev))
             yield self.report(ev.loc, f"{ev.expr.name} is called through the provider NPI after "
                               "WskReleaseProviderNPI released it", fn=fn,
                               trace=[step(rel_ev.loc, "provider NPI released here"),

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from ..analysis.buffers import blocks_of, mdl_allocations, null_branch, pointer_origin, routine_arg
+from ..analysis.buffers import mdl_allocations, null_branch, pointer_origin, routine_arg
+from ..analysis.calls import derefs
 from ..analysis.paths import STOP, Facts, Walk
 from ..knowledge import irp as K
 from .base import Rule, step
@@ -67,14 +68,14 @@ class WskBufMdlMisbuilt(Rule):
             "MmProbeAndLockPages inside __try/__except for stack, pageable or user memory.")
 
     def check(self, program):
+        self._built: dict = {}      # helper key -> what _returns_built found
         flow_db = program.irpflow
         for fn in program.functions.values():
             if not fn.blocks:
                 continue
             flow = flow_db.flow(fn)
-            blocks = blocks_of(fn)
-            for _, ev in fn.calls():
-                if K.kind_of(ev.expr.name) == "mdl_lock" and not any(lab == "exc" for _, lab in blocks[id(ev)].succs):
+            for blk, ev in fn.calls():
+                if K.kind_of(ev.expr.name) == "mdl_lock" and not any(lab == "exc" for _, lab in blk.succs):
                     yield self.report(ev.loc, "MmProbeAndLockPages is called outside __try/__except; an invalid "
                                       "address raises an exception that nothing handles", fn=fn,
                                       trace=[step(ev.loc, "MmProbeAndLockPages")], anchor=f"{ev.expr.text} no try")
@@ -97,7 +98,7 @@ class WskBufMdlMisbuilt(Rule):
 
     def _returns_built(self, program, fn):
         """The MmBuildMdlForNonPagedPool location when every non-NULL MDL `fn` returns was built by it."""
-        memo = self.__dict__.setdefault("_built_memo", {})
+        memo = self._built
         if fn.key in memo:
             return memo[fn.key]
         memo[fn.key] = None
@@ -148,7 +149,7 @@ class WskBufMdlMisbuilt(Rule):
                     ev is not alloc_ev:
                 return None, fx, tr   # the variable now holds another MDL
             if ev.kind != "call":
-                if checked == "unchecked" and _derefs(ev, key, flow):
+                if checked == "unchecked" and derefs(ev, lambda p: flow.key(p) == key):
                     found.append(("null", ev, tr))
                     return STOP
                 return st, fx, tr
@@ -189,15 +190,6 @@ class WskBufMdlMisbuilt(Rule):
                 msg = f"{name} on MDL '{key}', which MmBuildMdlForNonPagedPool built"
             yield self.report(ev.loc, msg, fn=fn, trace=list(tr) + [step(ev.loc, name)],
                               anchor=f"{what} {key} {ev.expr.text if ev.expr is not None else ''}")
-
-
-def _derefs(ev, key, flow) -> bool:
-    for e in (ev.expr, ev.target):
-        if e is not None:
-            for n in e.walk():
-                if n.kind == "member" and n.op == "->" and n.kids and flow.key(n.kids[0]) == key:
-                    return True
-    return False
 
 
 def _uses_mdl(call, key, flow) -> bool:

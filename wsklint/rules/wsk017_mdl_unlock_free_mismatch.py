@@ -4,6 +4,7 @@ from ..analysis.buffers import blocks_of, mdl_allocations, null_branch
 from ..analysis.calls import wsk_name
 from ..analysis import status
 from ..analysis.paths import STOP, Facts, Walk, track_call_status
+from ..graphs.irpflow import root_of
 from ..knowledge import irp as K
 from .base import Rule, step
 from .irp_common import report_incidents
@@ -212,6 +213,5 @@ def _refers(arg, key, flow) -> bool:
 
 def _local_storage(fn, key: str) -> bool:
     """Whether `key` names storage of this function (a local, or a field of a local structure)."""
-    root = key.lstrip("&*").split("->")[0].split(".")[0].split("[")[0]
-    v = fn.locals.get(root)
+    v = fn.locals.get(root_of(key))
     return v is not None and v.storage in ("auto", "register") and "->" not in key and not key.startswith("*")

@@ -112,11 +112,9 @@ class WskBufOutOfBounds(Rule):
             return st, fx, tr
 
         Walk(fn, stp).run(fn.entry, 0, (), Facts())
-        reported = set()
         for vals, tr in found:
             msg = self._problem(vals, lengths, chained)
-            if msg and msg not in reported:
-                reported.add(msg)
+            if msg:
                 yield self.report(op.loc, f"The WSK_BUF passed to {op.api}: {msg}", fn=fn,
                                   trace=list(tr) + [step(op.loc, f"passed to {op.api}")], anchor=f"{op.api} {buf} {msg}")
 
@@ -189,14 +187,11 @@ class WskBufOutOfBounds(Rule):
             return st, fx, tr
 
         Walk(fn, stp).run(fn.entry, 0, (), Facts())
-        reported = set()
         for vals, tr in found:
             for msg in _list_problems(vals, head[1:]):
-                if msg not in reported:
-                    reported.add(msg)
-                    yield self.report(op.loc, f"The WSK_BUF_LIST passed to WskSendMessages: {msg}", fn=fn,
-                                      trace=list(tr) + [step(op.loc, "passed to WskSendMessages")],
-                                      anchor=f"WskSendMessages {head} {msg}")
+                yield self.report(op.loc, f"The WSK_BUF_LIST passed to WskSendMessages: {msg}", fn=fn,
+                                  trace=list(tr) + [step(op.loc, "passed to WskSendMessages")],
+                                  anchor=f"WskSendMessages {head} {msg}")
 
     @staticmethod
     def _value(name, e, flow):

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
-import os
-
+from ..analysis import status
 from ..analysis.calls import arg, is_const, wsk_name
 from ..analysis.indications import UNKNOWN, Indications
-from ..analysis.interproc import call_chains
+from ..analysis.interproc import reaching
 from ..analysis.paths import Facts, Walk
 from ..knowledge.sync import WAKES
 from ..knowledge.wsk import STATUS, status_name
-from .base import Rule, role_step, step
+from .base import Rule, role_step, short, step
 
 _PENDING = STATUS["STATUS_PENDING"]
 _CALLBACKS = ("event:WskReceiveEvent", "event:WskReceiveFromEvent")
@@ -96,7 +95,7 @@ class IndicationReleaseMismatch(Rule):
 
     def check(self, program):
         self.ind = Indications(program)
-        self._handoffs: dict = {}
+        self._handing_off: set | None = None    # functions that may hand off, built on first use
         releases_anywhere = any(wsk_name(ev.expr) == "WskRelease" for fn in program.functions.values()
                                 for _, ev in fn.calls())
         for kind in _CALLBACKS:
@@ -123,16 +122,12 @@ class IndicationReleaseMismatch(Rule):
     def _handoff(self, program, fn, call) -> bool:
         """A call that gives the work to someone now: wakes a waiter, queues a work item or DPC, releases
         indications -- directly or in a helper."""
-        if call.name in WAKES or wsk_name(call) == "WskRelease":
+        if _hands_off(call):
             return True
+        if self._handing_off is None:
+            self._handing_off = reaching(program, lambda e, f: _hands_off(e.expr))
         callee = program.callee(call, fn)
-        if callee is None or not callee.blocks:
-            return False
-        if callee.key not in self._handoffs:
-            self._handoffs[callee.key] = any(True for _ in call_chains(
-                program, callee, lambda e, f: e.kind == "call" and (e.expr.name in WAKES or
-                                                                     wsk_name(e.expr) == "WskRelease")))
-        return self._handoffs[callee.key]
+        return callee is not None and callee.key in self._handing_off
 
     def _callback(self, program, fn, role, releases_anywhere):
         db = program.irpflow
@@ -233,10 +228,14 @@ class IndicationReleaseMismatch(Rule):
         for (sock, at), rel in found.values():
             how = "WskRelease" if wsk_name(rel.expr) == "WskRelease" else f"{rel.expr.name} (which calls WskRelease)"
             yield self.report(at, f"WskCloseSocket closes '{sock}' before the indication lists retained on it are "
-                              f"released ({how} at {os.path.basename(rel.loc.file)}:{rel.loc.line}); closing does "
+                              f"released ({how} at {short(rel.loc)}); closing does "
                               "not release them", fn=fn,
                               trace=[step(at, f"'{sock}' is closed"), step(rel.loc, f"{how} on '{sock}' afterwards")],
                               anchor=f"{fn.name} close {sock} before release")
+
+
+def _hands_off(call) -> bool:
+    return call.name in WAKES or wsk_name(call) == "WskRelease"
 
 
 def _direct(fn, api) -> bool:
@@ -245,21 +244,10 @@ def _direct(fn, api) -> bool:
 
 def _asap_branch(cond, label, flags) -> bool:
     """Whether taking `label` of `cond` means `Flags & WSK_FLAG_RELEASE_ASAP` is set."""
-    if label not in ("T", "F"):
-        return False
-    c, want = cond.strip(), label == "T"
-    while True:
-        if c.kind == "unop" and c.op == "!" and c.kids:
-            c, want = c.kids[0].strip(), not want
-        elif c.kind == "binop" and c.op in ("==", "!=") and len(c.kids) == 2 and \
-                any(k.strip().value == 0 for k in c.kids):
-            want = want if c.op == "!=" else not want
-            c = next(k for k in c.kids if k.strip().value != 0).strip()
-        else:
-            break
-    if c.kind != "binop" or c.op != "&" or len(c.kids) != 2:
-        return False
-    a, b = (k.strip() for k in c.kids)
-    if not (a.kind == "name" and a.name == flags):
-        a, b = b, a
-    return want and a.kind == "name" and a.name == flags and is_const(b, "WSK_FLAG_RELEASE_ASAP")
+    def asap(mask):
+        a, b = (k.strip() for k in mask.kids)
+        if not (a.kind == "name" and a.name == flags):
+            a, b = b, a
+        return a.kind == "name" and a.name == flags and is_const(b, "WSK_FLAG_RELEASE_ASAP")
+
+    return label in ("T", "F") and status.flag_test(cond, asap) == (label == "T")

@@ -74,7 +74,7 @@ class CallbackReturnValue(Rule):
             if not fn.blocks:
                 continue
             for role in roles:
-                event = role.kind[6:] if role.kind.startswith("event:") else ""
+                event = role.event
                 if event not in EVENT_RETURNS:
                     continue
                 allowed = {STATUS.get(n, INSPECT_ACTIONS.get(n)) for n in EVENT_RETURNS[event]}

@@ -65,7 +65,7 @@ class DeadSocketSignal(Rule):
         for key, roles in program.roles.items():
             fn = program.functions[key]
             for role in roles:
-                event = role.kind[6:] if role.kind.startswith("event:") else ""
+                event = role.event
                 if event not in NULLABLE or not fn.blocks:
                     continue
                 i = EVENT_CALLBACKS[event].index(NULLABLE[event])

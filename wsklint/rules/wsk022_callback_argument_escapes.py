@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from ..graphs.irpflow import root_of
 from .base import Rule, role_step, step
 
 # Borrowed pointer parameters of the callbacks (by position), and the out-parameters that must point
@@ -108,7 +109,7 @@ def _borrowed_by(value: str | None, names) -> str | None:
 
 
 def _outlives(fn, program, target: str) -> bool:
-    root = target.lstrip("&*").split("->")[0].split(".")[0].split("[")[0]
+    root = root_of(target)
     if target.startswith("*") or "->" in target:
         return True
     v = fn.locals.get(root)

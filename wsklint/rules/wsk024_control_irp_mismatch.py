@@ -76,14 +76,11 @@ class ControlIrpMismatch(Rule):
 
     def check(self, program):
         sm = program.sockets
-        seen = set()
         for op in sm.ops:
             for fn, loc, msg, sev, trace in self._judge(sm, op):
-                if (loc, msg) not in seen:
-                    seen.add((loc, msg))
-                    yield self.report(loc, msg, fn=fn, trace=trace, anchor=f"{op.call.text} {msg}", severity=sev)
+                yield self.report(loc, msg, fn=fn, trace=trace, anchor=f"{op.call.text} {msg}", severity=sev)
             if op.direct and op.name == "WskControlSocket":
-                yield from self._free_after_disable(program, sm, op, seen)
+                yield from self._free_after_disable(program, sm, op)
 
     def _judge(self, sm, op):
         irp = op.arg("Irp")
@@ -145,7 +142,7 @@ class ControlIrpMismatch(Rule):
         masks = self._masks(sm, op)
         return bool(masks) and all(m is not None and m & wsk.WSK_EVENT_DISABLE for m in masks)
 
-    def _free_after_disable(self, program, sm, op, seen):
+    def _free_after_disable(self, program, sm, op):
         """NT_SUCCESS-guarded frees of the socket's context after a disable without an IRP."""
         req, name = sm.decode(op)
         if name != "SO_WSK_EVENT_CALLBACK" or sm.irp_state(op.arg("Irp")) != "null" or not self._disabling(sm, op):
@@ -191,9 +188,6 @@ class ControlIrpMismatch(Rule):
         for ev, tr in found[:1]:
             msg = ("The socket's context is freed after disabling a callback without an IRP, on a path that only "
                    "tested NT_SUCCESS; STATUS_EVENT_PENDING (callback still running) passes that test")
-            if (ev.loc, msg) in seen:
-                continue
-            seen.add((ev.loc, msg))
             yield self.report(ev.loc, msg, fn=fn, trace=list(tr) + [Step(ev.loc, "freed here")],
                               anchor=f"{op.call.text} free after disable")
 

@@ -73,12 +73,9 @@ class AddressFamilyMismatch(Rule):
 
     def check(self, program):
         sm = program.sockets
-        seen = set()
         for op in sm.ops:
             for loc, fn, msg, trace in self._judge(sm, op):
-                if (loc, msg) not in seen:
-                    seen.add((loc, msg))
-                    yield self.report(loc, msg, fn=fn, trace=trace, anchor=f"{op.call.text} {msg}")
+                yield self.report(loc, msg, fn=fn, trace=trace, anchor=f"{op.call.text} {msg}")
 
     def _judge(self, sm, op):
         if op.name == "WskSocketConnect":

@@ -72,15 +72,11 @@ class SocketConfigurationOrder(Rule):
 
     def check(self, program):
         sm = program.sockets
-        seen = set()
         for v in sm.visits:
             found = self._judge(sm, v)
             if found is None:
                 continue
             msg, facts = found
-            if (v.op.loc, msg) in seen:
-                continue
-            seen.add((v.op.loc, msg))
             trace = [Step(v.origin.site_loc, v.origin.describe())]
             trace += [s for s in v.trace[1:] if any(s.note.startswith(f) or f" {f} " in s.note for f in facts)]
             trace += v.op.steps(v.op.name)
@@ -88,9 +84,6 @@ class SocketConfigurationOrder(Rule):
         for op, created in sm.late_client_controls:
             _, name = sm.decode(op)
             msg = f"{name} is issued after a socket was created; it must precede the creation of any socket"
-            if (op.loc, msg) in seen:
-                continue
-            seen.add((op.loc, msg))
             yield self.report(op.loc, msg, fn=op.fn, trace=created.steps("a socket is created here") +
                               op.steps(f"{name} here"), anchor=f"{op.call.text} late client control")
 

@@ -11,14 +11,6 @@ CONNECTION_EVENTS = wsk.EVENTS["WSK_EVENT_RECEIVE"] | wsk.EVENTS["WSK_EVENT_DISC
     wsk.EVENTS["WSK_EVENT_SEND_BACKLOG"]
 
 
-def event_names(mask: int) -> list[str]:
-    out = [k for k, v in wsk.EVENTS.items() if mask & v]
-    rest = mask & ~sum(wsk.EVENTS.values()) & ~wsk.WSK_EVENT_DISABLE
-    if rest:
-        out.append(f"0x{rest:X}")
-    return out
-
-
 class EventCallbackMask(Rule):
     """Disable event callbacks one at a time, name the WSK NPI, and do not disable static callbacks.
 
@@ -92,14 +84,11 @@ class EventCallbackMask(Rule):
                     m = sm.mask_value(blk["EventMask"], fn)
                     if m is not None and not m & wsk.WSK_EVENT_DISABLE:
                         static.append((m, op))
-        seen = set()
         for op, name in controls:
             fn, site = op.site(op.arg("InputBuffer"))
             for blk in sm.control_blocks(op):
                 for loc, msg, trace, fixes in self._judge(sm, op, name, fn, site, blk, static):
-                    if (loc, msg) not in seen:
-                        seen.add((loc, msg))
-                        yield self.report(loc, msg, fn=fn, trace=trace, fixes=fixes, anchor=f"{site.expr.text} {msg}")
+                    yield self.report(loc, msg, fn=fn, trace=trace, fixes=fixes, anchor=f"{site.expr.text} {msg}")
 
     def _judge(self, sm, op, name, fn, site, blk, static):
         mask_src, npi_src = blk["EventMask"], blk["NpiId"]
@@ -115,7 +104,7 @@ class EventCallbackMask(Rule):
         if m is None or name != "SO_WSK_EVENT_CALLBACK" or not m & wsk.WSK_EVENT_DISABLE:
             return
         events = m & ~wsk.WSK_EVENT_DISABLE
-        names = event_names(events)
+        names = wsk.event_names(events)
         where = mask_src[2].loc if isinstance(mask_src, tuple) and mask_src[2] is not None else site.loc
         trace = [Step(where, f"EventMask = {' | '.join(names + ['WSK_EVENT_DISABLE'])}"), call_step]
         if len(names) != 1:
@@ -125,13 +114,13 @@ class EventCallbackMask(Rule):
         for smask, sop in static:
             both = events & smask
             if both:
-                yield where, (f"{' | '.join(event_names(both))} was enabled for every socket with "
+                yield where, (f"{' | '.join(wsk.event_names(both))} was enabled for every socket with "
                               "WSK_SET_STATIC_EVENT_CALLBACKS; static event callbacks cannot be disabled"), \
                     [Step(sop.loc, "enabled statically here")] + trace, None
                 break
         cats = {c for o in op.origins for c in o.categories}
         if op.origins and cats == {"listen"} and events & CONNECTION_EVENTS:
-            yield where, (f"{' | '.join(event_names(events & CONNECTION_EVENTS))} is disabled on a listening "
+            yield where, (f"{' | '.join(wsk.event_names(events & CONNECTION_EVENTS))} is disabled on a listening "
                           "socket; connection events enabled on a listener cannot be disabled there"), trace, None
 
     @staticmethod

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from ..analysis import status
-from ..analysis.calls import is_const, object_key
-from ..analysis.interproc import call_chains
+from ..analysis.calls import is_const, mentions, object_key
+from ..analysis.interproc import call_chains, call_steps, reaching
 from ..analysis.paths import STOP, Facts, Walk, position_of, track_call_status
 from ..analysis.sends import Requests, is_wait, op_arg, op_name
 from .base import Rule, step
@@ -78,6 +78,7 @@ class CachedSdPairing(Rule):
             "at unload).")
 
     def check(self, program):
+        self._releasing: set | None = None      # functions that may release a descriptor, built on first use
         caches, releases, uses, raw = [], [], [], {}
         for fn in program.functions.values():
             for _, ev in fn.calls():
@@ -134,7 +135,9 @@ class CachedSdPairing(Rule):
                                   trace=[step(ev.loc, f"{what} returns a cached copy in '{key}'")],
                                   anchor=f"sd leak {key}", severity="warning")
             return
-        exit_loc = _local_leak(program, fn, ev, local)
+        if self._releasing is None:
+            self._releasing = reaching(program, _releases_sd)
+        exit_loc = _local_leak(program, fn, ev, local, self._releasing)
         if exit_loc is not None:
             yield self.report(ev.loc, f"The security descriptor cached in '{local}' by {what} is not released with "
                               "WSK_RELEASE_SD on a path where caching succeeded", fn=fn,
@@ -165,8 +168,7 @@ class CachedSdPairing(Rule):
                 found.append((ev, []))
                 return STOP
             if callee is not None and callee.blocks and any(object_key(a) == key for a in call.args):
-                for chain, f, e in call_chains(program, callee, lambda e2, f2: e2.kind == "call"
-                                               and _classify(e2.expr, f2)[0] == "release"):
+                for chain, f, e in call_chains(program, callee, _releases_sd):
                     found.append((ev, chain + [(f, e)]))
                     return STOP
             return st, fx, tr
@@ -178,7 +180,7 @@ class CachedSdPairing(Rule):
                                       "STATUS_PENDING"),
                      step(ev.loc, "WSK_RELEASE_SD before the request completed" if not chain else
                           f"{ev.expr.name} releases it before the request completed")]
-            trace += [step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in chain[1:]]
+            trace += call_steps(chain[1:])
             yield self.report(ev.loc, f"The cached security descriptor '{key}' is released while the "
                               f"{op_name(use_ev.expr, fn)} request that uses it may still be pending", fn=fn,
                               trace=trace, anchor=f"early release {key} {use_ev.expr.text}")
@@ -209,18 +211,20 @@ def _classify(call, fn):
     return None, None
 
 
+def _releases_sd(ev, fn) -> bool:
+    return ev.kind == "call" and _classify(ev.expr, fn)[0] == "release"
+
+
 def _norm(t: str) -> str:
     for w in ("const ", "volatile ", "struct "):
         t = t.replace(w, "")
     return t.strip().lstrip("_")
 
 
-def _local_leak(program, fn, cache_ev, name):
-    """Where a path leaves `fn` with the cached copy in local `name` neither released nor handed on."""
+def _local_leak(program, fn, cache_ev, name, releasing):
+    """Where a path leaves `fn` with the cached copy in local `name` neither released nor handed on
+    (`releasing`: the functions that may release a descriptor)."""
     out = []
-
-    def mentions(e):
-        return e is not None and any(n.kind == "name" and n.name == name for n in e.walk())
 
     def stp(st, fx, ev, tr):
         if ev is cache_ev:
@@ -233,16 +237,15 @@ def _local_leak(program, fn, cache_ev, name):
             kind, rsd = _classify(call, fn)
             if kind == "release" and object_key(rsd) == name:
                 return STOP
-            if not op_name(call, fn) and call.ref != "api" and any(mentions(a) for a in call.args):
+            if not op_name(call, fn) and call.ref != "api" and any(mentions(a, name) for a in call.args):
                 callee = program.callee(call, fn)
-                if callee is None or any(_classify(e.expr, f)[0] == "release" for _, f, e in
-                                         call_chains(program, callee, lambda e2, f2: e2.kind == "call")):
+                if callee is None or callee.key in releasing:
                     return STOP                       # a helper (or code we cannot see) takes it over
-        elif ev.kind in ("assign", "decl") and mentions(ev.expr):
+        elif ev.kind in ("assign", "decl") and mentions(ev.expr, name):
             tgt = ev.target.strip() if ev.target is not None else None
             if tgt is None or tgt.kind != "name" or tgt.name not in fn.locals:
                 return STOP                           # stored where someone else releases it
-        elif ev.kind == "return" and mentions(ev.expr):
+        elif ev.kind == "return" and mentions(ev.expr, name):
             return STOP
         return st, fx, tr
 

@@ -66,7 +66,6 @@ class ServicePortWithoutExclusiveUse(Rule):
 
     def check(self, program):
         sm = program.sockets
-        seen = set()
         for v in sm.visits:
             if v.op.name != "WskBind" or "unknown" in v.state or v.origin.kind != "create":
                 continue
@@ -74,7 +73,7 @@ class ServicePortWithoutExclusiveUse(Rule):
             port = self._port(sm, v)
             if not port or cat is None:
                 continue
-            opts = {f[1]: f[2] for f in v.state if isinstance(f, tuple)}
+            opts = v.options
             trace = [Step(v.origin.site_loc, v.origin.describe())] + list(v.trace[1:]) + \
                 v.op.steps(f"bound to port {port}")
             found = None
@@ -89,9 +88,8 @@ class ServicePortWithoutExclusiveUse(Rule):
             elif cat == "connection":
                 found = (f"The client connection socket is bound to the fixed local port {port}; clients should "
                          "bind to port 0 and let the stack pick an ephemeral port", None, "note")
-            if found is None or (v.op.loc, found[0]) in seen:
+            if found is None:
                 continue
-            seen.add((v.op.loc, found[0]))
             msg, fix, sev = found
             yield self.report(v.op.loc, msg, fn=v.op.fn, trace=trace, fixes=[fix] if fix else None,
                               anchor=f"{v.op.call.text} {msg}", severity=sev)

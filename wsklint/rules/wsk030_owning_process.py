@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from ..analysis.interproc import call_steps
 from ..program import function_ref
 from ..result import Fix, Replacement
 from .base import Rule, step
@@ -78,7 +79,7 @@ class OwningProcess(Rule):
                     continue
                 seen.add(id(op.call))
                 trace = [step(loc, f"{handler.name} handles user requests ({via})")]
-                trace += [step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in op.chain[:-1]]
+                trace += call_steps(op.chain[:-1])
                 trace.append(step(op.call.loc, f"{op.name} with OwningProcess NULL"))
                 yield self.report(op.call.loc, f"{op.name} is called with OwningProcess NULL in code reached from the "
                                   f"user request handler {handler.name}: the socket takes the security context of "
@@ -104,7 +105,7 @@ class OwningProcess(Rule):
                 text = "PsGetCurrentProcess()" if t.kind == "call" and t.name in CURRENT_THREAD \
                     else f"IoThreadToProcess({thread.expr.text})"
                 fixes.append(Fix("Pass the process the thread belongs to", [Replacement(proc.expr.loc, text)]))
-            trace = [step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in op.chain[:-1]]
+            trace = call_steps(op.chain[:-1])
             trace += [step(proc.expr.loc, "OwningProcess is NULL"), step(thread.expr.loc, "OwningThread is not")]
             yield self.report(thread.expr.loc, f"{op.name} is given OwningThread '{thread.expr.text}' with OwningProcess "
                               "NULL; it fails with STATUS_INVALID_PARAMETER", fn=thread.fn, trace=trace,

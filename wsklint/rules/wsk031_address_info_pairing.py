@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ..analysis import status
-from ..analysis.calls import FREE_POOL, arg, is_call_to, wsk_name
+from ..analysis.calls import FREE_POOL, arg, is_call_to, mentions, wsk_name
 from ..analysis.paths import STOP, Facts, Walk, track_call_status
 from .base import Rule, step
 
@@ -90,7 +90,7 @@ class AddressInfoPairing(Rule):
             if ev.kind == "call":
                 call = ev.expr
                 args = call.args
-                uses = [a for a in args if _mentions(a, name)]
+                uses = [a for a in args if mentions(a, name)]
                 if is_call_to(call, FREE_POOL) and args and args[0].strip().path() == name:
                     found.append(("pool", ev, tr))
                     return STOP
@@ -99,7 +99,7 @@ class AddressInfoPairing(Rule):
                         found.append(("double", ev, tr))
                         return STOP
                     return ("freed", k), fx, tr + (step(ev.loc, "freed here"),)
-                if state == "freed" and (uses or _mentions(call.callee, name)):
+                if state == "freed" and (uses or mentions(call.callee, name)):
                     found.append(("use", ev, tr))
                     return STOP
                 if state == "live" and uses and not wsk_name(call) and call.ref != "api":
@@ -108,7 +108,7 @@ class AddressInfoPairing(Rule):
                         return ("handed", k), fx, tr   # code we cannot see may own it now
                 return st, fx, tr
             if ev.kind in ("assign", "decl") and ev.expr is not None:
-                if state == "freed" and _mentions(ev.expr, name):
+                if state == "freed" and mentions(ev.expr, name):
                     found.append(("use", ev, tr))
                     return STOP
                 if state == "live" and ev.expr.strip().path() == name:
@@ -117,7 +117,7 @@ class AddressInfoPairing(Rule):
                         return ("handed", k), fx, tr   # stored where someone else frees it
                 if ev.target is not None and ev.target.strip().path() == name and ev.op == "=":
                     return STOP   # the variable now holds something else
-            if ev.kind == "return" and ev.expr is not None and _mentions(ev.expr, name):
+            if ev.kind == "return" and ev.expr is not None and mentions(ev.expr, name):
                 if state == "freed":
                     found.append(("use", ev, tr))
                     return STOP
@@ -153,12 +153,6 @@ class AddressInfoPairing(Rule):
                                   "WskFreeAddressInfo on a path where the call succeeded", fn=fn,
                                   trace=list(tr) + [step(where, "leaves the function without freeing it")],
                                   anchor=f"{call_ev.expr.text} leak", severity="warning")
-
-
-def _mentions(e, name) -> bool:
-    if e is None:
-        return False
-    return any(n.kind == "name" and n.name == name for n in e.walk())
 
 
 def _takes_ownership(fn) -> bool:

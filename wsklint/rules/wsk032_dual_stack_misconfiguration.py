@@ -69,7 +69,6 @@ class DualStackMisconfiguration(Rule):
     def check(self, program):
         sm = program.sockets
         v4_ports = self._v4_wildcard_ports(sm)
-        seen = set()
         for v in sm.visits:
             found = None
             if v.op.name == "WskBind":
@@ -79,9 +78,6 @@ class DualStackMisconfiguration(Rule):
             if found is None:
                 continue
             msg, sev, fix, extra = found
-            if (v.op.loc, msg) in seen:
-                continue
-            seen.add((v.op.loc, msg))
             trace = [Step(v.origin.site_loc, v.origin.describe())] + list(v.trace[1:]) + v.op.steps(v.op.name)
             yield self.report(v.op.loc, msg, fn=v.op.fn, trace=trace, related=extra, fixes=[fix] if fix else None,
                               anchor=f"{v.op.call.text} {msg}", severity=sev)
@@ -95,7 +91,7 @@ class DualStackMisconfiguration(Rule):
             return None
         ports = {i.port for i in infos}
         port = ports.pop() if len(ports) == 1 else None
-        opts = {f[1]: f[2] for f in v.state if isinstance(f, tuple)}
+        opts = v.options
         if "IPV6_V6ONLY" not in opts:
             if None in v4_ports or port is None or port in v4_ports:
                 return None
@@ -123,7 +119,7 @@ class DualStackMisconfiguration(Rule):
         infos = sm.addresses(op.arg(param))
         if not infos or not all(i.v4mapped for i in infos):
             return None
-        v6only = {f[1]: f[2] for f in v.state if isinstance(f, tuple)}.get("IPV6_V6ONLY", "default")
+        v6only = v.options.get("IPV6_V6ONLY", "default")
         if v6only in (0, None):
             return None
         why = "IPV6_V6ONLY was set to 1" if v6only != "default" else "IPV6_V6ONLY was never cleared"

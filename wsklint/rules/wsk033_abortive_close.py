@@ -3,6 +3,7 @@ from __future__ import annotations
 from ..analysis import status
 from ..analysis.paths import STOP, Facts, Walk, track_call_status
 from ..analysis.sends import STREAM_SENDS, Requests, is_wait, op_name
+from ..analysis.interproc import call_steps
 from ..knowledge import wsk
 from ..result import Fix, Replacement
 from .base import Rule, step
@@ -86,7 +87,7 @@ class AbortiveClose(Rule):
             if pending:
                 trace.append(step(pending.loc, "a WskSend on it may still be pending"))
             trace.append(step(op.loc, "closed here without WskDisconnect"))
-            trace += [step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in op.chain[1:]]
+            trace += call_steps(op.chain[1:])
             yield self.report(op.loc, "WskCloseSocket closes a connected socket that was not disconnected: the "
                               "close is abortive (the peer sees a reset)" +
                               (" and the pending send is lost" if pending else ""), fn=op.fn, trace=trace,
@@ -131,7 +132,7 @@ class AbortiveClose(Rule):
             if chain is None:
                 continue
             reported.add(id(op.call))
-            trace = [step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in chain[:-1]]
+            trace = call_steps(chain[:-1])
             trace.append(step(op.loc, "closes the socket; the driver never calls WskDisconnect"))
             yield self.report(op.loc, "The driver connects connection-oriented sockets but never calls WskDisconnect: "
                               "this WskCloseSocket closes them abortively (the peer sees a reset)", fn=op.fn,
@@ -153,27 +154,16 @@ def _error_edge(blk, label) -> bool:
     if label not in ("T", "F") or blk.cond is None:
         return False
     want = label == "T"
-    return status.failure_branch(blk.cond, want) or _abortive_test(blk.cond) == want
+    return status.failure_branch(blk.cond, want) or status.flag_test(blk.cond, _abortive) == want
 
 
-def _abortive_test(cond):
-    """True when `cond` is true exactly if WSK_FLAG_ABORTIVE is set (`Flags & WSK_FLAG_ABORTIVE`), False for
-    the negation, None when the condition does not test that flag."""
-    e = cond.strip()
-    if e.kind == "unop" and e.op == "!" and e.kids:
-        inner = _abortive_test(e.kids[0])
-        return None if inner is None else not inner
-    if e.kind == "binop" and e.op in ("==", "!=") and len(e.kids) == 2:
-        a, b = e.kids
-        zero = a if a.strip().value == 0 else b if b.strip().value == 0 else None
-        if zero is not None:
-            inner = _abortive_test(b if zero is a else a)
-            return None if inner is None else (inner if e.op == "!=" else not inner)
-    if e.kind == "binop" and e.op == "&" and any(k.strip().macro == "WSK_FLAG_ABORTIVE" or
-                                                  (k.strip().kind == "name" and k.strip().name == "WSK_FLAG_ABORTIVE")
-                                                  for k in e.kids):
-        return True
-    return None
+def _abortive(mask) -> bool:
+    """`Flags & WSK_FLAG_ABORTIVE`."""
+    for k in mask.kids:
+        k = k.strip()
+        if k.macro == "WSK_FLAG_ABORTIVE" or (k.kind == "name" and k.name == "WSK_FLAG_ABORTIVE"):
+            return True
+    return False
 
 
 def _arrival(program, sends, fn, close_ev, origin):
@@ -238,7 +228,7 @@ class _Entries:
         self.memo[key] = None
         if not _reaches_without_error(fn, ev):
             return None
-        sites = list(self.program.sockets.callers.get(fn.key, ()))
+        sites = list(self.program.callers.get(fn.key, ()))
         if fn.parent and fn.parent in self.program.functions:
             parent = self.program.functions[fn.parent]
             sites += [(parent, e, e.expr) for _, e in parent.calls()

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from ..analysis.buffers import blocks_of
 from ..analysis.calls import is_const
-from ..analysis.paths import Facts
+from ..analysis.interproc import call_steps
+from ..analysis.paths import blocks_from
 from ..analysis.sends import (RECEIVES, STREAM_SENDS, Requests, buffer_length, iterates, loop_submissions, op_arg,
                               op_name, submits_in)
 from .base import Rule, step
@@ -80,8 +81,9 @@ class OneSendInFlight(Rule):
         sends, receives = Requests(program, STREAM_SENDS), Requests(program, RECEIVES)
         bulk, warned = [], False
         for fn in program.functions.values():
-            if fn.key in program.provider_functions:
+            if fn.key in program.provider_functions or not fn.loops:
                 continue
+            blocks = blocks_of(fn)
             for loop in fn.loops:
                 if not iterates(fn, loop) or submits_in(program, receives, fn, loop):
                     continue            # request/response and control protocols receive in the loop
@@ -89,7 +91,7 @@ class OneSendInFlight(Rule):
                 for site in loop_submissions(program, sends, fn, loop, skip=_small):
                     if not _advances(site.ev, fn, varying):
                         continue        # the same data again: a retry loop, not a stream
-                    if not _every_iteration(fn, loop, blocks_of(fn)[id(site.ev)].id):
+                    if not _every_iteration(fn, loop, blocks[id(site.ev)].id):
                         continue        # iterations that may not send: a handshake or token exchange
                     if site.waits:
                         warned = True
@@ -102,7 +104,7 @@ class OneSendInFlight(Rule):
         if bulk and not warned and not _knows_backlog(program):
             fn, loop, site = bulk[0]
             trace = [step(loop.loc, f"loop in {fn.name}"), step(site.ev.loc, "submits a stream send without waiting")]
-            trace += [step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in site.chain]
+            trace += call_steps(site.chain)
             yield self.report(site.ev.loc, "Stream data is sent in a loop, but the driver never queries "
                               "SIO_WSK_QUERY_IDEAL_SEND_BACKLOG nor enables WSK_EVENT_SEND_BACKLOG: it cannot size "
                               "the data it keeps in flight to the connection's ideal send backlog", fn=fn, trace=trace,
@@ -114,16 +116,8 @@ def _every_iteration(fn, loop, bid: int) -> bool:
     if bid == loop.head:
         return True
     inside = set(loop.body) | {loop.head}
-    seen, stack = set(), [s for s, _ in fn.blocks[loop.head].succs if s in inside]
-    while stack:
-        b = stack.pop()
-        if b == loop.head:
-            return False
-        if b == bid or b in seen:
-            continue
-        seen.add(b)
-        stack.extend(s for s, _ in fn.blocks[b].succs if s in inside)
-    return True
+    starts = [s for s, _ in fn.blocks[loop.head].succs]
+    return loop.head not in blocks_from(fn, starts, avoid={bid}, within=inside)
 
 
 def _varying(fn, loop) -> set:

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-import re
-
 from ..analysis import status
-from ..analysis.paths import Facts, Walk, position_of
+from ..analysis.interproc import call_steps
+from ..analysis.paths import Facts, Walk, blocks_from, position_of
 from ..analysis.sends import RECEIVES, bind, buffer_length
+from ..graphs.irpflow import rebase, root_of
 from ..knowledge import wsk
 from .base import Rule, step
 from .wsk034_one_send_in_flight import SMALL_SEND
@@ -125,7 +125,7 @@ class NagleSmallSends(Rule):
             where = "in the next iteration" if second is first else "next"
             trace = [step(first.loc, f"WskSend of {n} bytes on '{_socket(first)}'"),
                      step(second.loc, f"{where}, another WskSend on it without WSK_FLAG_NODELAY")]
-            trace += [step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in first.chain[1:]]
+            trace += call_steps(first.chain[1:])
             yield self.report(first.loc, f"This {n}-byte send is followed by another send on the same socket: with Nagle's "
                               "algorithm the second waits for the peer's delayed acknowledgement of the first",
                               fn=fn, trace=trace, anchor=f"small send {first.call.text} {second.call.text}")
@@ -151,13 +151,12 @@ def _socket(op) -> str | None:
     for (f, e), (g, _) in reversed(list(zip(op.chain, op.chain[1:]))):
         if where is not g:
             continue
-        m = re.match(r"\w+", path or "")
-        i = g.param_index(m.group(0)) if m else None
+        root = root_of(path)
+        i = g.param_index(root) if root else None
         arg = e.expr.args[i].path() if i is not None and i < len(e.expr.args) else None
         if arg is None:
             return None
-        rest = path[m.end():]
-        path = arg[1:] + "." + rest[2:] if arg.startswith("&") and rest.startswith("->") else arg + rest
+        path = rebase(path, root, arg)
         where = f
     return path if where is op.fn else None
 
@@ -202,13 +201,5 @@ def _answered(sm, op) -> bool:
     b, i = position_of(fn, op.event)
     if any(id(e) in receives for e in fn.blocks[b].events[i + 1:]):
         return True
-    seen, stack = set(), [s for s, _ in fn.blocks[b].succs]
-    while stack:
-        k = stack.pop()
-        if k in seen:
-            continue
-        seen.add(k)
-        if any(id(e) in receives for e in fn.blocks[k].events):
-            return True
-        stack.extend(s for s, _ in fn.blocks[k].succs)
-    return False
+    return any(id(e) in receives for k in blocks_from(fn, [s for s, _ in fn.blocks[b].succs])
+               for e in fn.blocks[k].events)

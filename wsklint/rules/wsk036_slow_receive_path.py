@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from ..analysis.interproc import call_chains
+from ..analysis.interproc import call_chains, call_steps
+from ..analysis.paths import blocks_from
 from ..analysis.sends import RECEIVES, STREAM_SENDS, Requests, iterates, loop_submissions, op_name, submits_in
 from ..knowledge.cost import HEAVY_CALLS
 from .base import Rule, role_step, step
@@ -74,7 +75,7 @@ class SlowReceivePath(Rule):
                 return
             what = HEAVY_CALLS[ev.expr.name]
             first = chain[0][1] if chain else ev
-            trace = [role_step(role, cb)] + [step(e.loc, f"{f.name} calls {e.expr.name}") for f, e in chain]
+            trace = [role_step(role, cb)] + call_steps(chain)
             trace.append(step(ev.loc, f"{ev.expr.name}: {what} inside the receive callback"))
             yield self.report(first.loc, f"The receive callback {cb.name} does {what} inline ({ev.expr.name}); WSK "
                               "delivers further indications only after it returns", fn=cb, trace=trace,
@@ -133,12 +134,5 @@ def _next_of(e) -> bool:
 def _after(fn, loop):
     """Events in blocks reached from the loop's exits (outside the loop)."""
     inside = set(loop.body) | {loop.head}
-    stack = [s for b in inside for s, _ in fn.blocks[b].succs if s not in inside]
-    seen = set()
-    while stack:
-        b = stack.pop()
-        if b in seen or b in inside:
-            continue
-        seen.add(b)
+    for b in blocks_from(fn, [s for b in inside for s, _ in fn.blocks[b].succs], avoid=inside):
         yield from fn.blocks[b].events
-        stack.extend(s for s, _ in fn.blocks[b].succs)

@@ -110,7 +110,7 @@ class StaticEventCallbacks(Rule):
             if op.origins and all(category in o.categories for o in op.origins) and (m is None or m & events != mask):
                 return                      # some socket of the category enables other events
         o, op, _ = chosen[0]
-        names = " | ".join(k for k, v in wsk.EVENTS.items() if v & mask)
+        names = " | ".join(wsk.event_names(mask))
         trace = [step(x.loc, f"{x.describe()}") for x, _, _ in chosen]
         trace.append(step(op.call.loc, f"enables {names} right after creation; nothing disables it"))
         yield self.report(op.call.loc, f"Every {category} socket the driver creates enables the same event callbacks "

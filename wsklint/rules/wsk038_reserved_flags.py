@@ -61,12 +61,9 @@ class ReservedFlags(Rule):
 
     def check(self, program):
         sm = program.sockets
-        seen = set()
         for op in sm.ops:
             for loc, fn, msg, trace, sev in self._op(sm, op):
-                if (loc, msg) not in seen:
-                    seen.add((loc, msg))
-                    yield self.report(loc, msg, fn=fn, trace=trace, anchor=f"{op.call.text} {msg}", severity=sev)
+                yield self.report(loc, msg, fn=fn, trace=trace, anchor=f"{op.call.text} {msg}", severity=sev)
         yield from self._client_dispatch(program, sm)
 
     def _op(self, sm, op):

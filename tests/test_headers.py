@@ -6,7 +6,6 @@ checks the headers themselves, independently of the front end.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest

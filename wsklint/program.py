@@ -134,6 +134,11 @@ ROLE_TEXT = {
 }
 
 
+def short(loc: Loc | None) -> str:
+    """`file.c:12`, how messages name a place."""
+    return f"{os.path.basename(loc.file)}:{loc.line}" if loc is not None else "?"
+
+
 def role_text(kind: str) -> str:
     if kind.startswith("event:"):
         return f"the {kind[6:]} callback (runs at IRQL <= DISPATCH_LEVEL)"

@@ -11,7 +11,7 @@ import re
 
 import clang.cindex as ci
 
-from ..model import Block, Event, Expr, FileModel, FuncDecl, Function, Loc, Loop, Note, Var
+from ..model import Block, Event, Expr, FileModel, FuncDecl, Function, Loc, Loop, Var
 from . import clangapi
 
 K = ci.CursorKind

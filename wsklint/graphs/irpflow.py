@@ -1593,8 +1593,8 @@ class IrpFlow:
         freeing = [t for t, freed in paths if freed]
         if not freeing or len(freeing) == len(paths):
             return None
-        for k, is_null in sorted(set.intersection(*(set(t) for t in freeing))):
-            if not is_null and all(any(n and (q == k or k.startswith((q + "->", q + "."))) for q, n in t)
+        for k, null in sorted(set.intersection(*(set(t) for t in freeing))):
+            if not null and all(any(n and (q == k or k.startswith((q + "->", q + "."))) for q, n in t)
                                    for t, freed in paths if not freed):
                 return k
         return None

@@ -41,7 +41,6 @@ API (for rules):
 """
 from __future__ import annotations
 
-import os
 from collections import deque
 from dataclasses import dataclass, replace
 
@@ -50,7 +49,7 @@ from ..analysis.paths import Step
 from ..knowledge import irql as K
 from ..knowledge.wsk import WSK_NO_WAIT
 from ..model import Event, Expr, Function, Loc
-from ..program import Role, role_text
+from ..program import Role, role_text, short
 
 P, A, D = K.PASSIVE, K.APC, K.DISPATCH
 
@@ -205,7 +204,7 @@ class IrqlFacts:
     def path(self, fn: Function, state: State | None, bound: str = "hi") -> str:
         """A one-line account of the chain, for messages."""
         if bound == "hi" and state is not None and state.raised is not None:
-            return f"{fn.name} after {state.raised_by} at {_short(state.raised)}"
+            return f"{fn.name} after {state.raised_by} at {short(state.raised)}"
         seed, names, _ = self._chain(fn, bound)
         return " -> ".join([_seed_text(seed)] + names[1:]) if seed is not None else fn.name
 
@@ -226,7 +225,7 @@ class IrqlFacts:
             if bound == "hi" and w.state.raised is not None:
                 names.reverse()
                 vias.reverse()
-                return Seed(annotation=f"{w.state.raised_by}@{_short(w.state.raised)}", fn=w.caller), \
+                return Seed(annotation=f"{w.state.raised_by}@{short(w.state.raised)}", fn=w.caller), \
                     [w.caller.name] + names, vias
             cur = w.caller
             if cur.key in seen:
@@ -764,10 +763,6 @@ def _mentions(program, name: str) -> bool:
     return False
 
 
-def _short(loc: Loc) -> str:
-    return f"{os.path.basename(loc.file)}:{loc.line}"
-
-
 def _seed_text(seed: Seed) -> str:
     if seed.role is not None:
         kind = seed.role.kind
@@ -775,7 +770,7 @@ def _seed_text(seed: Seed) -> str:
             "completion": "IoCompletion routine", "dpc": "DPC routine", "timer": "timer routine",
             "wdf_timer": "framework timer callback", "cancel": "cancel routine",
             "ndis_datapath": "NDIS data-path handler"}.get(kind, kind)
-        return f"{what} {seed.fn.name} (registered at {_short(seed.role.loc)})"
+        return f"{what} {seed.fn.name} (registered at {short(seed.role.loc)})"
     if "@" in seed.annotation:
         by, at = seed.annotation.split("@", 1)
         return f"{seed.fn.name} (IRQL raised by {by} at {at})"

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import inspect
-import os
 from typing import ClassVar, Iterator
 
 from ..model import Function, Loc
-from ..program import Program, role_text
+from ..program import Program, role_text, short  # noqa: F401 (rules import short from here)
 from ..result import Diagnostic, Fix, RuleInfo, TraceStep
 
 
@@ -53,11 +52,6 @@ class Rule:
 
 def step(loc: Loc, note: str) -> TraceStep:
     return TraceStep(loc, note)
-
-
-def short(loc: Loc | None) -> str:
-    """`file.c:12`, how messages name a place."""
-    return f"{os.path.basename(loc.file)}:{loc.line}" if loc is not None else "?"
 
 
 def role_step(role, fn: Function) -> TraceStep:

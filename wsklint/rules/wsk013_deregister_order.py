@@ -192,9 +192,7 @@ def _is_guard(cond, flags) -> bool:
     for n in cond.walk():
         if n.kind in ("name", "member") and object_key(n) in flags:
             return True
-    c = cond.strip()
-    while c.kind == "unop" and c.op == "!" and c.kids:
-        c = c.kids[0].strip()
+    c, _ = status.unnegated(cond)
     if c.kind in ("name", "member"):
         return True
     if c.kind == "binop" and c.op in ("==", "!=") and len(c.kids) == 2:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ..analysis.buffers import mdl_allocations, routine_arg
+from ..analysis.buffers import is_null, mdl_allocations, routine_arg
 from ..analysis.calls import arg
 from ..analysis.paths import Facts, Walk
 from ..knowledge.irp import MDL_ARGS
@@ -199,7 +199,7 @@ class WskBufOutOfBounds(Rule):
             return None
         s = e.strip()
         if name == "Mdl":
-            if s.value == 0 or (s.kind == "name" and s.name in ("NULL", "nullptr")):
+            if is_null(s):
                 return "NULL"
             return flow.key(s)
         return s.value
@@ -271,7 +271,7 @@ def _next_value(e, elements, flow):
     if e is None:
         return "?"
     s = e.strip()
-    if s.value == 0 or (s.kind == "name" and s.name in ("NULL", "nullptr")):
+    if is_null(s):
         return "NULL"
     k = flow.key(s)
     if k and k.startswith("&") and _base(k[1:]) in elements and "." not in k and "[?]" not in k:
